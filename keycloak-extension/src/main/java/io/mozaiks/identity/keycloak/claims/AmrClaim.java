@@ -1,0 +1,63 @@
+package io.mozaiks.identity.keycloak.claims;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * RFC 8176 {@code amr} for the login that produced the session's current authentication.
+ *
+ * <p>Keycloak's {@code authenticators-completed} note keeps every step ever completed in the SSO
+ * session (execution id -> epoch second). A later password-only {@code prompt=login} re-login must
+ * not inherit an older OTP, so only steps completed at or after the most recent FIRST factor count.
+ * Times are whole seconds: a re-login within the same second as the old second factor is not told
+ * apart (documented in the contract).
+ */
+public final class AmrClaim {
+
+    public static final String MFA = "mfa";
+
+    private AmrClaim() {
+    }
+
+    /**
+     * @param completedExecutions execution id -> completion time (epoch seconds)
+     * @param authenticatorOf     execution id -> authenticator provider id, empty if unknown
+     * @return the amr values, sorted, with {@code mfa} when two distinct factor classes were completed;
+     *         empty when no first factor is known (fail closed: never claim a factor we cannot place)
+     */
+    public static List<String> compute(Map<String, Integer> completedExecutions,
+                                       Function<String, Optional<String>> authenticatorOf) {
+        Map<AuthenticationFactor, Integer> factors = new java.util.HashMap<>();
+        int loginStart = Integer.MIN_VALUE;
+        for (Map.Entry<String, Integer> step : completedExecutions.entrySet()) {
+            Optional<AuthenticationFactor> factor = authenticatorOf.apply(step.getKey()).flatMap(AuthenticationFactor::of);
+            if (factor.isEmpty() || step.getValue() == null) {
+                continue;
+            }
+            factors.merge(factor.get(), step.getValue(), Math::max);
+            if (factor.get().primary()) {
+                loginStart = Math.max(loginStart, step.getValue());
+            }
+        }
+        if (loginStart == Integer.MIN_VALUE) {
+            return List.of();
+        }
+        Set<String> amr = new TreeSet<>();
+        Set<AuthenticationFactor.Kind> kinds = EnumSet.noneOf(AuthenticationFactor.Kind.class);
+        for (Map.Entry<AuthenticationFactor, Integer> factor : factors.entrySet()) {
+            if (factor.getValue() >= loginStart) {
+                amr.add(factor.getKey().amr());
+                kinds.add(factor.getKey().kind());
+            }
+        }
+        if (kinds.size() >= 2) {
+            amr.add(MFA);
+        }
+        return List.copyOf(amr);
+    }
+}

@@ -1,0 +1,40 @@
+package io.mozaiks.identity.keycloak.contract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The values an admin configures on the contract mapper, parsed. A value that failed to parse is
+ * {@code null} (or absent) and listed in {@link #problems()}, so the claim it feeds is omitted: fail closed.
+ *
+ * @param audiences        client ids added to {@code aud} of access tokens and introspection
+ * @param requiredScope    the user scope consumers require (always present in user tokens)
+ * @param tenant           {@code tid}; {@code null} = the realm name (unless {@link #hasProblem} says it is broken)
+ * @param appIdAttribute   client attribute that holds {@code app_id}
+ * @param roleAliases      role -> extra role name, e.g. platform_admin -> admin
+ * @param serviceOnlyRoles realm roles that only service tokens may carry
+ */
+public record ContractSettings(List<String> audiences, String requiredScope, String tenant, String appIdAttribute,
+                               Map<String, String> roleAliases, Set<String> serviceOnlyRoles,
+                               List<Problem> problems) {
+
+    public static final String AUDIENCE = "mozaiks.audience";
+    public static final String REQUIRED_SCOPE = "mozaiks.required.scope";
+    public static final String TENANT = "mozaiks.tenant";
+    public static final String APP_ID_ATTRIBUTE = "mozaiks.app.id.client.attribute";
+    public static final String ROLE_ALIASES = "mozaiks.role.aliases";
+    public static final String SERVICE_ONLY_ROLES = "mozaiks.service.only.roles";
+
+    /** One config value that cannot be used, and why. */
+    public record Problem(String key, String message) {
+        @Override
+        public String toString() {
+            return key + ": " + message;
+        }
+    }
+
+    public boolean hasProblem(String key) {
+        return problems.stream().anyMatch(p -> p.key().equals(key));
+    }
+}

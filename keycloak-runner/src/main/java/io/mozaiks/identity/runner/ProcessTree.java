@@ -1,0 +1,29 @@
+package io.mozaiks.identity.runner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Stops a process and its descendants: polite first, forced after a grace period. */
+final class ProcessTree {
+
+    private ProcessTree() {
+    }
+
+    static void stop(ProcessHandle root, Duration grace) {
+        List<ProcessHandle> all = root.descendants().collect(Collectors.toList());
+        all.add(0, root);
+        // The JVM child first: kc.sh forwards signals, but kc.bat does not.
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).destroy();
+        }
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception timeoutOrInterrupt) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+}
