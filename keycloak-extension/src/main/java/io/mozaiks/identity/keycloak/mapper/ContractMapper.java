@@ -212,7 +212,12 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         }
     }
 
-    /** Lightweight tokens drop the stock sub/profile/email mappers, so the contract sets these itself. */
+    /**
+     * Lightweight tokens drop the stock sub/profile/email mappers, so the contract sets these itself.
+     * Keycloak's own mappers write them into the other-claims map while the token also has typed
+     * fields of the same name: one is cleared, or the JSON would carry duplicate keys (which strict
+     * JOSE libraries reject).
+     */
     private static void setIdentity(AccessToken token, UserModel user, boolean serviceToken) {
         if (token.getSubject() == null) {
             token.setSubject(user.getId());
@@ -220,11 +225,12 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         if (serviceToken) {
             return;
         }
+        Map<String, Object> claims = token.getOtherClaims();
+        claims.remove(IDToken.PREFERRED_USERNAME);
+        claims.remove(IDToken.NAME);
+        claims.remove(IDToken.EMAIL);
         token.setPreferredUsername(user.getUsername());
-        String name = fullName(user);
-        if (name != null) {
-            token.setName(name);
-        }
+        token.setName(fullName(user));
         token.setEmail(user.isEmailVerified() && user.getEmail() != null ? user.getEmail() : null);
     }
 

@@ -1,0 +1,97 @@
+package io.mozaiks.identity.keycloak.it;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.mozaiks.identity.testkit.consumers.ContractEnv;
+import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.testkit.server.AdminApi;
+import io.mozaiks.identity.testkit.server.TestServer;
+import io.mozaiks.identity.testkit.server.TokenClient;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Shared access to the one test server, its realm and the two consumers configured as contract v1 says. */
+final class Fixture {
+
+    static final String API = "mozaiks-api";
+    static final String SHELL = "mozaiks-shell";
+    static final String CORE = "mozaiks-core";
+    static final String PLATFORM = "mozaiks-platform";
+    static final String CONTRACT_SCOPE = "access_as_user";
+
+    private Fixture() {
+    }
+
+    static AdminApi admin() {
+        return AdminApi.forTestRealm();
+    }
+
+    static TokenClient tokens() {
+        return TokenClient.forTestRealm();
+    }
+
+    static PythonCoreConsumer core() {
+        return PythonCoreConsumer.fromEnv(ContractEnv.core(TestServer.issuer()));
+    }
+
+    static PythonCoreConsumer coreSuccessor() {
+        return PythonCoreConsumer.successorFromEnv(ContractEnv.core(TestServer.issuer()));
+    }
+
+    static DotnetPlatformConsumer platform() {
+        return DotnetPlatformConsumer.fromEnv(ContractEnv.platform(TestServer.issuer()));
+    }
+
+    static String serviceToken(String clientId) {
+        return tokens().clientCredentials(clientId, admin().clientSecret(clientId)).expect(200).field("access_token");
+    }
+
+    static JWTClaimsSet claims(String jwt) {
+        try {
+            return SignedJWT.parse(jwt).getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new AssertionError("not a JWT: " + jwt, e);
+        }
+    }
+
+    static SignedJWT jwt(String jwt) {
+        try {
+            return SignedJWT.parse(jwt);
+        } catch (ParseException e) {
+            throw new AssertionError("not a JWT: " + jwt, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> roles(JWTClaimsSet claims) {
+        return (List<String>) claims.getClaim("roles");
+    }
+
+    static String accessToken(Reply tokenResponse) {
+        return tokenResponse.expect(200).field("access_token");
+    }
+
+    /**
+     * A new confidential client whose ONLY contract step is the contract scope as a default scope;
+     * answers its internal id. Direct grants are on so tests can get user tokens without a browser.
+     */
+    static String newContractClient(String clientId, Map<String, String> attributes) {
+        AdminApi admin = admin();
+        String id = admin.createClient(Map.of(
+                "clientId", clientId,
+                "publicClient", false,
+                "secret", "secret-" + UUID.randomUUID(),
+                "standardFlowEnabled", false,
+                "directAccessGrantsEnabled", true,
+                "serviceAccountsEnabled", true,
+                "attributes", attributes,
+                "defaultClientScopes", List.of("basic", "profile", "email")));
+        admin.put("/clients/" + id + "/default-client-scopes/" + admin.clientScopeId(CONTRACT_SCOPE), Map.of()).expect(204);
+        return id;
+    }
+}

@@ -1,0 +1,110 @@
+package io.mozaiks.identity.testkit.consumers;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.net.URL;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The part both consumers share: parse the JWS, pick the realm's key from the live JWKS, verify RS256,
+ * then the registered claims (iss exact, aud contains, exp required, nbf/iat with leeway).
+ */
+final class SignatureCheck {
+
+    private final URL jwksUrl;
+    private final Set<String> algorithms;
+    private JWKSet keys;
+
+    SignatureCheck(URL jwksUrl, Set<String> algorithms) {
+        this.jwksUrl = jwksUrl;
+        this.algorithms = algorithms;
+    }
+
+    SignedJWT verify(String token, boolean kidRequired) throws Rejected {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException e) {
+            throw new Rejected(401, "not a signed JWT: " + e.getMessage());
+        }
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        if (!algorithms.contains(alg.getName())) {
+            throw new Rejected(401, "algorithm " + alg + " not allowed");
+        }
+        String kid = jwt.getHeader().getKeyID();
+        if (kid == null && kidRequired) {
+            throw new Rejected(401, "token header has no kid");
+        }
+        for (JWK key : keys().getKeys()) {
+            if (kid != null && !kid.equals(key.getKeyID())) {
+                continue;
+            }
+            if (!(key instanceof RSAKey rsa)) {
+                throw new Rejected(401, "key " + key.getKeyID() + " is not an RSA key");
+            }
+            try {
+                if (jwt.verify(new RSASSAVerifier(rsa))) {
+                    return jwt;
+                }
+            } catch (JOSEException e) {
+                throw new Rejected(401, "signature check failed: " + e.getMessage());
+            }
+        }
+        throw new Rejected(401, "no JWKS key verifies the signature (kid " + kid + ")");
+    }
+
+    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds) throws Rejected {
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new Rejected(401, "unreadable claims");
+        }
+        long now = System.currentTimeMillis();
+        long leeway = leewaySeconds * 1000;
+        if (claims.getExpirationTime() == null) {
+            throw new Rejected(401, "exp missing");
+        }
+        if (claims.getExpirationTime().getTime() + leeway < now) {
+            throw new Rejected(401, "expired");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.getTime() - leeway > now) {
+            throw new Rejected(401, "not yet valid (nbf)");
+        }
+        Date iat = claims.getIssueTime();
+        if (iat != null && iat.getTime() - leeway > now) {
+            throw new Rejected(401, "issued in the future (iat)");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            throw new Rejected(401, "issuer " + claims.getIssuer() + " is not " + issuer);
+        }
+        List<String> aud = claims.getAudience();
+        if (aud == null || !aud.contains(audience)) {
+            throw new Rejected(401, "audience " + aud + " does not contain " + audience);
+        }
+        return claims;
+    }
+
+    private synchronized JWKSet keys() throws Rejected {
+        if (keys == null) {
+            try {
+                keys = JWKSet.load(jwksUrl);
+            } catch (IOException | ParseException e) {
+                throw new Rejected(401, "JWKS not loadable from " + jwksUrl + ": " + e.getMessage());
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,117 @@
+package io.mozaiks.identity.testkit.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mozaiks.identity.runner.ServerSettings;
+import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.testkit.http.Reply;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Keycloak's admin REST API as the bootstrap admin, with JSON trees: tests change the realm the way an
+ * admin would (and the way the admin console does), so validation paths are the real ones.
+ */
+public final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final String realm;
+    private String token;
+    private Instant tokenTime = Instant.EPOCH;
+
+    public AdminApi(String baseUrl, String realm) {
+        this.baseUrl = baseUrl;
+        this.realm = realm;
+    }
+
+    public static AdminApi forTestRealm() {
+        return new AdminApi(TestServer.baseUrl(), TestServer.REALM);
+    }
+
+    /** {@code path} relative to {@code /admin/realms/<realm>}; "" is the realm itself. */
+    public Reply get(String path) {
+        return Http.send(request(path).GET().build());
+    }
+
+    public Reply post(String path, Object body) {
+        return Http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    public Reply put(String path, Object body) {
+        return Http.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    public Reply delete(String path) {
+        return Http.send(request(path).DELETE().build());
+    }
+
+    public String clientUuid(String clientId) {
+        JsonNode clients = get("/clients?clientId=" + Http.enc(clientId)).expect(200).json();
+        if (clients.isEmpty()) {
+            throw new AssertionError("no client " + clientId + " in realm " + realm);
+        }
+        return clients.get(0).get("id").asText();
+    }
+
+    public String clientSecret(String clientId) {
+        return get("/clients/" + clientUuid(clientId) + "/client-secret").expect(200).field("value");
+    }
+
+    public String userId(String username) {
+        JsonNode users = get("/users?exact=true&username=" + Http.enc(username)).expect(200).json();
+        if (users.isEmpty()) {
+            throw new AssertionError("no user " + username + " in realm " + realm);
+        }
+        return users.get(0).get("id").asText();
+    }
+
+    public String clientScopeId(String name) {
+        for (JsonNode scope : get("/client-scopes").expect(200).json()) {
+            if (name.equals(scope.get("name").asText())) {
+                return scope.get("id").asText();
+            }
+        }
+        throw new AssertionError("no client scope " + name);
+    }
+
+    /** Creates a client and answers its internal id. */
+    public String createClient(Map<String, Object> representation) {
+        Reply reply = post("/clients", representation).expect(201);
+        String location = reply.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public static String json(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token());
+    }
+
+    /** The master realm's admin tokens live 60 s; renew well before. */
+    private synchronized String token() {
+        if (token == null || Duration.between(tokenTime, Instant.now()).getSeconds() > 30) {
+            token = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "admin-cli",
+                    "username", ServerSettings.BOOTSTRAP_ADMIN_USER, "password", ServerSettings.BOOTSTRAP_ADMIN_PASSWORD))
+                    .expect(200).field("access_token");
+            tokenTime = Instant.now();
+        }
+        return token;
+    }
+}
