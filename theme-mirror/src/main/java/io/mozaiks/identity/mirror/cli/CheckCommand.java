@@ -1,0 +1,58 @@
+package io.mozaiks.identity.mirror.cli;
+
+import io.mozaiks.identity.mirror.plan.Action;
+import io.mozaiks.identity.mirror.plan.Plan;
+import io.mozaiks.identity.mirror.plan.PlanItem;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Exit 0 when every allowlisted target equals its source; otherwise exit 1 and list the"
+                + " drifted files. Meant for mozaiks-core's CI. Like every mirror command it needs"
+                + " MOZAIKS_CORE_ROOT, so a CI job that forgot the opt-in fails (exit 3) instead of passing."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  MOZAIKS_CORE_ROOT=$GITHUB_WORKSPACE bin/theme-mirror check",
+                "  bin/theme-mirror check --json",
+                "Exit codes: see 'theme-mirror --help'."})
+public final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    private ThemeMirrorCli cli;
+
+    @Mixin
+    private MirrorOptions options;
+
+    @Override
+    public Integer call() {
+        Console console = cli.console(options.json);
+        try (MirrorSession session = MirrorSession.open(options, cli.environment())) {
+            Plan plan = session.planner().plan(session.allowlist());
+            List<PlanItem> drifted = plan.drifted();
+            int exit = plan.has(Action.REFUSED) ? ExitCodes.REFUSED
+                    : drifted.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_OR_CONFLICT;
+            String summary = drifted.isEmpty()
+                    ? "check: all " + plan.items().size() + " target(s) match their sources"
+                    : "check: " + drifted.size() + " of " + plan.items().size() + " target(s) drifted";
+            List<ReportItem> items = plan.items().stream()
+                    .map(item -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
+            PlanCommand.print(console, new MirrorReport("check", session.coreRoot().toString(), exit, summary,
+                    items, List.of()));
+            if (!drifted.isEmpty()) {
+                console.error(drifted.size() + " target(s) differ from their sources: "
+                        + drifted.stream().map(item -> item.entry().target() + " (" + item.action().label() + ")")
+                                .collect(Collectors.joining(", "))
+                        + "; run 'bin/theme-mirror plan' then 'apply'");
+            }
+            return exit;
+        } catch (CliFailure failure) {
+            return console.fail(failure);
+        } catch (IOException e) {
+            return console.fail(new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
+                    + "; nothing was left half-written, check permissions and free space"));
+        }
+    }
+}

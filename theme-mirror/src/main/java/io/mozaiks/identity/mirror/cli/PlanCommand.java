@@ -1,0 +1,60 @@
+package io.mozaiks.identity.mirror.cli;
+
+import io.mozaiks.identity.mirror.plan.Plan;
+import io.mozaiks.identity.mirror.plan.PlanItem;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show, per allowlisted file, what apply would do (create, update, unchanged, conflict,"
+                + " refused) with sizes and SHA-256 hashes. Writes nothing.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  export MOZAIKS_CORE_ROOT=$HOME/src/mozaiks-core",
+                "  bin/theme-mirror plan",
+                "  bin/theme-mirror plan --json",
+                "  set MOZAIKS_CORE_ROOT=C:\\Users\\me\\mozaiks-core",
+                "  bin\\theme-mirror.cmd plan",
+                "Exit codes: see 'theme-mirror --help'."})
+public final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    private ThemeMirrorCli cli;
+
+    @Mixin
+    private MirrorOptions options;
+
+    @Override
+    public Integer call() {
+        Console console = cli.console(options.json);
+        try (MirrorSession session = MirrorSession.open(options, cli.environment())) {
+            Plan plan = session.planner().plan(session.allowlist());
+            int exit = MirrorResults.exitCode(plan);
+            List<ReportItem> items = plan.items().stream()
+                    .map((PlanItem item) -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
+            MirrorReport report = new MirrorReport("plan", session.coreRoot().toString(), exit,
+                    "plan: " + MirrorResults.counts(plan) + " (nothing written)", items, List.of());
+            print(console, report);
+            if (exit != ExitCodes.OK) {
+                console.error("plan found " + (exit == ExitCodes.REFUSED ? "refused entries" : "conflicts")
+                        + "; see the NOTE column, apply would write nothing");
+            }
+            return exit;
+        } catch (CliFailure failure) {
+            return console.fail(failure);
+        } catch (IOException e) {
+            return console.fail(new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
+                    + "; nothing was left half-written, check permissions and free space"));
+        }
+    }
+
+    static void print(Console console, MirrorReport report) {
+        if (console.json()) {
+            console.json(report);
+        } else {
+            console.table(MirrorTable.render(report));
+        }
+    }
+}
