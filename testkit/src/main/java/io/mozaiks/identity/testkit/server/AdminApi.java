@@ -53,6 +53,12 @@ public final class AdminApi {
         return Http.send(request(path).DELETE().build());
     }
 
+    /** Any method with a JSON body (the admin API deletes role mappings with a body). */
+    public Reply send(String method, String path, Object body) {
+        return Http.send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = get("/clients?clientId=" + Http.enc(clientId)).expect(200).json();
         if (clients.isEmpty()) {

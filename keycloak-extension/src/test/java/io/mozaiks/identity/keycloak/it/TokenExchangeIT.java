@@ -1,0 +1,49 @@
+package io.mozaiks.identity.keycloak.it;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.mozaiks.identity.testkit.consumers.Principal;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A brand-new client whose only contract step is the contract scope, and standard token exchange
+ * (RFC 8693) to audience mozaiks-api: both yield tokens the consumers accept.
+ */
+class TokenExchangeIT {
+
+    @Test
+    void oneClientScopeMakesANewClientAContractClient() throws Exception {
+        String id = Fixture.newContractClient("new-app", Map.of());
+        String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
+
+        String user = Fixture.accessToken(Fixture.tokens().password("new-app", secret, "dev-user", "dev-user", null));
+        Principal principal = Fixture.platform().bearer(user);
+        assertThat(principal.roles()).containsExactly("user");
+        Fixture.core().user(user);
+
+        String service = Fixture.accessToken(Fixture.tokens().clientCredentials("new-app", secret));
+        Fixture.platform().internalBearer(service);
+        assertThat(Fixture.claims(service).getAudience()).contains("mozaiks-api");
+    }
+
+    @Test
+    void exchangedTokenForTheApiIsAContractToken() throws Exception {
+        String id = Fixture.newContractClient("gateway", Map.of("standard.token.exchange.enabled", "true"));
+        String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
+        String subject = Fixture.accessToken(Fixture.tokens().password("gateway", secret, "dev-admin", "dev-admin", null));
+
+        String exchanged = Fixture.accessToken(Fixture.tokens().exchange("gateway", secret, subject, "mozaiks-api"));
+        JWTClaimsSet claims = Fixture.claims(exchanged);
+
+        assertThat(claims.getAudience()).containsExactly("mozaiks-api");
+        assertThat(claims.getStringClaim("azp")).isEqualTo("gateway");
+        assertThat(Fixture.roles(claims)).containsExactly("admin", "platform_admin", "user");
+        assertThat(claims.getStringClaim("scp")).isEqualTo(claims.getStringClaim("scope")).contains("access_as_user");
+        assertThat(claims.getStringClaim("tid")).isEqualTo("mozaiks");
+        Fixture.core().user(exchanged);
+        Fixture.platform().bearer(exchanged);
+    }
+}
