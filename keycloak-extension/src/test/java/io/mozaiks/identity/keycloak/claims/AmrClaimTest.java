@@ -1,0 +1,64 @@
+package io.mozaiks.identity.keycloak.claims;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AmrClaimTest {
+
+    private static final Map<String, String> AUTHENTICATORS = Map.of(
+            "pwd-exec", "auth-username-password-form",
+            "otp-exec", "auth-otp-form",
+            "cookie-exec", "auth-cookie",
+            "webauthn-exec", "webauthn-authenticator",
+            "passkey-exec", "webauthn-authenticator-passwordless");
+
+    private static List<String> amr(Map<String, Integer> completed) {
+        return AmrClaim.compute(completed, id -> Optional.ofNullable(AUTHENTICATORS.get(id)));
+    }
+
+    @Test
+    void passwordAndOtpInOneLoginIsMfa() {
+        assertThat(amr(Map.of("pwd-exec", 100, "otp-exec", 105))).containsExactly("mfa", "otp", "pwd");
+    }
+
+    @Test
+    void passwordOnlyIsNotMfa() {
+        assertThat(amr(Map.of("pwd-exec", 100))).containsExactly("pwd");
+    }
+
+    @Test
+    void laterPasswordOnlyReloginDropsTheOldOtp() {
+        assertThat(amr(Map.of("pwd-exec", 200, "otp-exec", 105))).containsExactly("pwd");
+    }
+
+    @Test
+    void reloginWithOtpAgainIsMfaAgain() {
+        assertThat(amr(Map.of("pwd-exec", 200, "otp-exec", 201))).containsExactly("mfa", "otp", "pwd");
+    }
+
+    @Test
+    void twoPossessionFactorsAreNotTwoClasses() {
+        assertThat(amr(Map.of("passkey-exec", 100, "webauthn-exec", 101))).containsExactly("hwk");
+    }
+
+    @Test
+    void ssoCookieAndUnknownStepsProveNothing() {
+        Map<String, Integer> completed = new LinkedHashMap<>();
+        completed.put("pwd-exec", 100);
+        completed.put("cookie-exec", 300);
+        completed.put("deleted-exec", 300);
+        assertThat(amr(completed)).containsExactly("pwd");
+    }
+
+    @Test
+    void withoutAFirstFactorNothingIsClaimed() {
+        assertThat(amr(Map.of("otp-exec", 100))).isEmpty();
+        assertThat(amr(Map.of())).isEmpty();
+    }
+}
