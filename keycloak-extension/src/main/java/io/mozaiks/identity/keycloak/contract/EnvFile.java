@@ -96,7 +96,7 @@ public final class EnvFile {
                 .append(", realm ").append(comment(realm)).append('\n');
         out.append("# Source: ").append(comment(source)).append('\n');
         out.append("# Configure these values; at start-up COMPARE them with this endpoint and fail on a mismatch.\n");
-        out.append("# Never fetch and adopt them at runtime. No secret is, or ever will be, in this file.\n");
+        out.append("# Never fetch and adopt them at runtime. This file never holds credentials.\n");
         variables.forEach((name, value) -> {
             checkLine(name, value);
             out.append(name).append('=').append(value).append('\n');

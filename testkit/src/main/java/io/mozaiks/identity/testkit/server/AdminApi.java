@@ -53,6 +53,12 @@ public final class AdminApi {
         return Http.send(request(path).DELETE().build());
     }
 
+    /** DELETE with a JSON body, as e.g. role-mapping removal needs. */
+    public Reply delete(String path, Object body) {
+        return Http.send(request(path).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = get("/clients?clientId=" + Http.enc(clientId)).expect(200).json();
         if (clients.isEmpty()) {
