@@ -47,6 +47,25 @@ final class Fixture {
         return DotnetPlatformConsumer.fromEnv(ContractEnv.platform(TestServer.issuer()));
     }
 
+    /** The contract mapper of the contract scope, as the admin API represents it. */
+    static com.fasterxml.jackson.databind.node.ObjectNode contractMapper() {
+        AdminApi admin = admin();
+        String scope = admin.clientScopeId(CONTRACT_SCOPE);
+        for (com.fasterxml.jackson.databind.JsonNode mapper : admin.get("/client-scopes/" + scope + "/protocol-mappers/models")
+                .expect(200).json()) {
+            if ("mozaiks-contract-v1-mapper".equals(mapper.get("protocolMapper").asText())) {
+                return (com.fasterxml.jackson.databind.node.ObjectNode) mapper;
+            }
+        }
+        throw new AssertionError("no contract mapper in " + CONTRACT_SCOPE);
+    }
+
+    static void putContractMapper(com.fasterxml.jackson.databind.JsonNode mapper) {
+        AdminApi admin = admin();
+        admin.put("/client-scopes/" + admin.clientScopeId(CONTRACT_SCOPE) + "/protocol-mappers/models/"
+                + mapper.get("id").asText(), mapper).expect(204);
+    }
+
     static String serviceToken(String clientId) {
         return tokens().clientCredentials(clientId, admin().clientSecret(clientId)).expect(200).field("access_token");
     }

@@ -53,7 +53,7 @@ class RoleScopeIT {
                     .login("dev-developer", "dev-developer").expect(200).field("access_token");
             assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("developer", "user");
         } finally {
-            admin.send("DELETE", "/users/" + user + "/role-mappings/realm", List.of(internal)).expect(204);
+            admin.delete("/users/" + user + "/role-mappings/realm", List.of(internal)).expect(204);
         }
     }
 }

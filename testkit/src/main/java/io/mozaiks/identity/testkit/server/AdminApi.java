@@ -53,10 +53,10 @@ public final class AdminApi {
         return Http.send(request(path).DELETE().build());
     }
 
-    /** Any method with a JSON body (the admin API deletes role mappings with a body). */
-    public Reply send(String method, String path, Object body) {
+    /** DELETE with a JSON body, as e.g. role-mapping removal needs. */
+    public Reply delete(String path, Object body) {
         return Http.send(request(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json(body))).build());
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
     public String clientUuid(String clientId) {

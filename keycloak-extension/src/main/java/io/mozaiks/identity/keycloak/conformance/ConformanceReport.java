@@ -1,0 +1,185 @@
+package io.mozaiks.identity.keycloak.conformance;
+
+import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import org.keycloak.Config;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.provider.ProviderFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Reads the facts for {@link Checks} from Keycloak's public models and assembles the admin-only report.
+ * It may walk all clients (the caller is an authenticated admin); it never signs or returns tokens and
+ * reads no user data beyond service-account role membership.
+ */
+public final class ConformanceReport {
+
+    private static final String TRUE = "true";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final List<String> contractScopeNames;
+    private final ContractSettings settings;
+    private final String contractMapperId;
+
+    public ConformanceReport(KeycloakSession session, RealmModel realm, List<String> contractScopeNames,
+                             ContractSettings settings, String contractMapperId) {
+        this.session = session;
+        this.realm = realm;
+        this.contractScopeNames = contractScopeNames;
+        this.settings = settings;
+        this.contractMapperId = contractMapperId;
+    }
+
+    public Map<String, Object> build(boolean issuerFollowsRequest) {
+        String scopeName = contractScopeNames.get(0);
+        List<Check> realmChecks = new ArrayList<>();
+        realmChecks.add(Checks.contractScope(contractScopeNames, settings));
+        if (settings.audiences() != null) {
+            settings.audiences().forEach(a -> realmChecks.add(Checks.audienceClient(audienceFacts(a))));
+        }
+        realmChecks.add(signingKey());
+        realmChecks.add(Checks.introspection(serverWideIntrospectionWithoutAudience(), clientsWithoutIntrospectionAudience()));
+        realmChecks.add(Checks.roleAlias(settings, scopeName));
+        realmChecks.add(Checks.hostname(issuerFollowsRequest));
+
+        List<Map<String, Object>> clients = new ArrayList<>();
+        boolean pass = realmChecks.stream().allMatch(Check::pass);
+        for (ClientModel client : contractClients(scopeName)) {
+            List<Check> checks = List.of(
+                    Checks.defaultScope(client.getClientId(), scopeName, assignment(client, scopeName), reasonToCarry(client, scopeName)),
+                    Checks.noLaterMapper(client.getClientId(), ContractMapper.PRIORITY, appliedMappers(client)),
+                    Checks.clientSigning(client.getClientId(), client.getAttribute("access.token.signed.response.alg")));
+            pass &= checks.stream().allMatch(Check::pass);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("client_id", client.getClientId());
+            entry.put("checks", checks.stream().map(Check::toJson).toList());
+            clients.add(entry);
+        }
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("contract_version", ContractV1.VERSION);
+        report.put("realm", realm.getName());
+        report.put("contract_scope", scopeName);
+        report.put("status", pass ? "pass" : "fail");
+        report.put("realm_checks", realmChecks.stream().map(Check::toJson).toList());
+        report.put("clients", clients);
+        return report;
+    }
+
+    /** Enabled clients that issue contract tokens: the contract scope is one of their Default scopes. */
+    public List<String> contractClientIds(String scopeName) {
+        return realm.getClientsStream().filter(ClientModel::isEnabled)
+                .filter(c -> "default".equals(assignment(c, scopeName)))
+                .map(ClientModel::getClientId).sorted().toList();
+    }
+
+    /**
+     * Clients the contract concerns: those that carry the contract scope (Default or Optional), and those
+     * whose service account holds a service-only role (they are contract service clients by role).
+     */
+    private List<ClientModel> contractClients(String scopeName) {
+        return realm.getClientsStream()
+                .filter(c -> assignment(c, scopeName) != null || serviceOnlyRoleHolder(c))
+                .sorted(Comparator.comparing(ClientModel::getClientId)).toList();
+    }
+
+    private static String assignment(ClientModel client, String scopeName) {
+        if (client.getClientScopes(true).containsKey(scopeName)) {
+            return "default";
+        }
+        return client.getClientScopes(false).containsKey(scopeName) ? "optional" : null;
+    }
+
+    private String reasonToCarry(ClientModel client, String scopeName) {
+        return serviceOnlyRoleHolder(client) ? "its service account holds a service-only role"
+                : "it is assigned " + scopeName;
+    }
+
+    private boolean serviceOnlyRoleHolder(ClientModel client) {
+        if (!client.isServiceAccountsEnabled() || settings.serviceOnlyRoles() == null) {
+            return false;
+        }
+        UserModel account = session.users().getServiceAccount(client);
+        if (account == null) {
+            return false;
+        }
+        return settings.serviceOnlyRoles().stream().map(realm::getRole).filter(Objects::nonNull)
+                .anyMatch(account::hasRole);
+    }
+
+    private Checks.AudienceClient audienceFacts(String clientId) {
+        ClientModel c = realm.getClientByClientId(clientId);
+        if (c == null) {
+            return new Checks.AudienceClient(clientId, false, false, false, false, false, false, false, false);
+        }
+        return new Checks.AudienceClient(clientId, true, c.isStandardFlowEnabled(), c.isImplicitFlowEnabled(),
+                c.isDirectAccessGrantsEnabled(), c.isServiceAccountsEnabled(),
+                TRUE.equals(c.getAttribute("oauth2.device.authorization.grant.enabled")),
+                TRUE.equals(c.getAttribute("oidc.ciba.grant.enabled")),
+                TRUE.equals(c.getAttribute("standard.token.exchange.enabled")));
+    }
+
+    private Check signingKey() {
+        String algorithm = realm.getDefaultSignatureAlgorithm();
+        String alg = algorithm == null || algorithm.isBlank() ? "RS256" : algorithm;
+        String keyType;
+        try {
+            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, alg);
+            keyType = key == null ? null : key.getType();
+        } catch (RuntimeException noKey) {
+            keyType = null;
+        }
+        return Checks.signingKey(alg, keyType);
+    }
+
+    private static boolean serverWideIntrospectionWithoutAudience() {
+        Config.Scope scope = Config.scope("login-protocol", OIDCLoginProtocol.LOGIN_PROTOCOL);
+        Boolean value = scope == null ? null : scope.getBoolean("allow-token-introspection-without-audience-check", false);
+        return Boolean.TRUE.equals(value);
+    }
+
+    private List<String> clientsWithoutIntrospectionAudience() {
+        return realm.getClientsStream()
+                .filter(c -> TRUE.equalsIgnoreCase(c.getAttribute(Checks.INTROSPECTION_CLIENT_ATTRIBUTE)))
+                .map(ClientModel::getClientId).sorted().toList();
+    }
+
+    /** The client's own OIDC mappers and those of its Default and Optional scopes, without the contract mapper. */
+    private List<Checks.AppliedMapper> appliedMappers(ClientModel client) {
+        List<Checks.AppliedMapper> mappers = new ArrayList<>();
+        client.getProtocolMappersStream().forEach(m -> add(mappers, m, "client " + client.getClientId()));
+        Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
+                .forEach((ClientScopeModel scope) -> scope.getProtocolMappersStream()
+                        .forEach(m -> add(mappers, m, "client scope " + scope.getName())));
+        return mappers;
+    }
+
+    private void add(List<Checks.AppliedMapper> mappers, ProtocolMapperModel mapper, String source) {
+        if (Objects.equals(mapper.getId(), contractMapperId)
+                || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(mapper.getProtocol())) {
+            return;
+        }
+        ProviderFactory<?> factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(ProtocolMapper.class, mapper.getProtocolMapper());
+        int priority = factory instanceof ProtocolMapper pm ? pm.getPriority() : 0;
+        mappers.add(new Checks.AppliedMapper(mapper.getName(), mapper.getProtocolMapper(), priority, source));
+    }
+}

@@ -1,0 +1,59 @@
+package io.mozaiks.identity.keycloak.endpoint;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.urls.HostnameProvider;
+import org.keycloak.urls.UrlType;
+
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.function.Function;
+
+/**
+ * Does the realm's issuer follow the request (Host / X-Forwarded-* headers)? Asked of Keycloak's own
+ * hostname provider, not of its config keys: the frontend base URL is computed for two requests that
+ * differ in scheme, host and port; if the answers differ, the issuer is request-controlled. This covers
+ * {@code --hostname} as a URL (static), as a bare host name (scheme and port still follow the request),
+ * unset, and a realm's Frontend URL, in every hostname provider version.
+ */
+final class IssuerPolicy {
+
+    private static final Logger LOG = Logger.getLogger(IssuerPolicy.class);
+    static final URI PROBE_A = URI.create("http://mozaiks-probe-a.invalid:1/");
+    static final URI PROBE_B = URI.create("https://mozaiks-probe-b.invalid:2/");
+
+    private IssuerPolicy() {
+    }
+
+    /** Pure decision, given the frontend base URL the server would compute for a request's base URI. */
+    static boolean followsRequest(Function<URI, URI> frontendBaseFor) {
+        return !frontendBaseFor.apply(PROBE_A).equals(frontendBaseFor.apply(PROBE_B));
+    }
+
+    static boolean followsRequest(KeycloakSession session) {
+        HostnameProvider hostnames = session.getProvider(HostnameProvider.class);
+        try {
+            return followsRequest(base -> hostnames.getBaseUri(probe(base), UrlType.FRONTEND));
+        } catch (RuntimeException unexpected) {
+            // Fail safe: an undecidable answer counts as request-controlled.
+            LOG.warnf("mozaiks contract: cannot tell whether the issuer is fixed (%s); treating it as request-controlled",
+                    unexpected.toString());
+            return true;
+        }
+    }
+
+    /** A UriInfo that answers only its base URI: all a hostname provider needs for a base URL. */
+    private static UriInfo probe(URI base) {
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBaseUri", "getRequestUri", "getAbsolutePath" -> base;
+                    case "getBaseUriBuilder", "getRequestUriBuilder", "getAbsolutePathBuilder" -> UriBuilder.fromUri(base);
+                    case "toString" -> "probe " + base;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException("UriInfo." + method.getName());
+                });
+    }
+}
