@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +84,7 @@ class ConfigValidationIT {
             assertThat(claims.getAudience()).doesNotContain("ghost-api");
             assertThat(claims.getStringClaim("scp")).contains("access_as_user");
         }
-        String log = Files.readString(TestServer.get().settings().log(), StandardCharsets.UTF_8);
+        String log = TestServer.get().logText();
         long warnings = log.lines()
                 .filter(line -> line.contains("client=" + clientId) && line.contains(ContractSettings.ROLE_ALIASES))
                 .count();

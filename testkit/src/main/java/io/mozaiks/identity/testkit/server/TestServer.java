@@ -1,39 +1,44 @@
 package io.mozaiks.identity.testkit.server;
 
-import io.mozaiks.identity.runner.FreePorts;
-import io.mozaiks.identity.runner.KeycloakServer;
-import io.mozaiks.identity.runner.ServerSettings;
+import org.opentest4j.TestAbortedException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
- * The ONE real Keycloak of an integration-test run: the distribution Maven unpacked, the freshly built
- * provider jar, the dev realm and dev users, free loopback ports, a configured hostname. Started on
- * first use, stopped when the test JVM exits.
+ * The ONE real Keycloak of an integration-test run, started on first use and stopped when the test
+ * JVM exits: the freshly built provider jar, the dev realm and dev users.
+ *
+ * <p>{@code mozaiks.server=distribution} (default): the distribution Maven unpacked, on free loopback
+ * ports with a configured hostname; always available. {@code mozaiks.server=container}: the official
+ * image through testcontainers-keycloak; without a Docker engine every test of that run is skipped
+ * with the reason printed once.
  *
  * <p>System properties (set by the Failsafe configuration): {@code keycloak.home},
- * {@code mozaiks.provider.jar}, {@code mozaiks.realm.dir}, {@code mozaiks.work.dir}.
+ * {@code keycloak.version}, {@code mozaiks.provider.jar}, {@code mozaiks.realm.dir}, {@code mozaiks.work.dir}.
  */
 public final class TestServer {
 
     public static final String REALM = "mozaiks";
+    public static final String MODE_PROPERTY = "mozaiks.server";
 
-    private static KeycloakServer server;
+    private static ServerUnderTest server;
+    private static String unavailable;
 
     private TestServer() {
     }
 
-    public static synchronized KeycloakServer get() {
+    public static synchronized ServerUnderTest get() {
+        if (unavailable != null) {
+            throw new TestAbortedException(unavailable);
+        }
         if (server == null) {
+            long started = System.nanoTime();
             server = start();
-            KeycloakServer started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-stop"));
+            System.out.printf("[testkit] Keycloak ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
+            ServerUnderTest running = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-stop"));
         }
         return server;
     }
@@ -46,27 +51,24 @@ public final class TestServer {
         return get().baseUrl();
     }
 
-    private static KeycloakServer start() {
-        Path home = Paths.get(required("keycloak.home"));
+    private static ServerUnderTest start() {
+        Path jar = Paths.get(required("mozaiks.provider.jar"));
+        if ("container".equals(System.getProperty(MODE_PROPERTY))) {
+            Optional<String> reason = ContainerServer.unavailableReason();
+            if (reason.isPresent()) {
+                unavailable = "container suite skipped: " + reason.get()
+                        + " (the distribution suite ran the same tests against the real server)";
+                System.out.println("[testkit] " + unavailable);
+                throw new TestAbortedException(unavailable);
+            }
+            return ContainerServer.start(required("keycloak.version"), jar,
+                    "realm/" + REALM + "-realm.json", "realm/" + REALM + "-users-0.json");
+        }
         Path realmDir = Paths.get(required("mozaiks.realm.dir"));
-        Path work = Paths.get(System.getProperty("mozaiks.work.dir", home.resolve("it-work").toString()));
-        wipe(home.resolve("data"));
-        int httpPort = FreePorts.pick();
-        // The issuer is the loopback URL the tests use, so cookies and form actions stay on one host.
-        ServerSettings withHost = ServerSettings.builder(home)
-                .provider(Paths.get(required("mozaiks.provider.jar")))
-                .importFile(realmDir.resolve(REALM + "-realm.json"))
-                .importFile(realmDir.resolve(REALM + "-users-0.json"))
-                .httpPort(httpPort)
-                .hostname("http://127.0.0.1:" + httpPort)
-                .log(work.resolve("keycloak.log"))
-                .build();
-        System.out.println("[testkit] starting Keycloak " + System.getProperty("keycloak.version", "")
-                + " from " + home + " on " + withHost.baseUrl() + " (log: " + withHost.log() + ")");
-        long started = System.nanoTime();
-        KeycloakServer running = KeycloakServer.start(withHost);
-        System.out.printf("[testkit] Keycloak ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
-        return running;
+        Path home = Paths.get(required("keycloak.home"));
+        return DistributionServer.start(home, jar, realmDir.resolve(REALM + "-realm.json"),
+                realmDir.resolve(REALM + "-users-0.json"),
+                Paths.get(System.getProperty("mozaiks.work.dir", home.resolve("it-work").toString())));
     }
 
     private static String required(String name) {
@@ -76,17 +78,5 @@ public final class TestServer {
                     + " through Maven (./mvnw verify), which sets it");
         }
         return value;
-    }
-
-    /** A fresh data folder per run: the realm import skips realms that already exist. */
-    private static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
