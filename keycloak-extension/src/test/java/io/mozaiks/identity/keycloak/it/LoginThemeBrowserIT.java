@@ -74,19 +74,19 @@ class LoginThemeBrowserIT {
 
     private static HeadlessChromium chromium;
     private static String baseUrl;
+    /** Why this machine cannot run the browser, if it cannot. */
+    private static Optional<String> skipReason = Optional.empty();
 
     @BeforeAll
     static void startBrowser() {
-        Optional<String> missing = HeadlessChromium.missing();
-        if (missing.isPresent()) {
-            String reason = "LoginThemeBrowserIT needs a real Chromium: " + missing.get();
+        skipReason = HeadlessChromium.missing().map(why -> "LoginThemeBrowserIT needs a real Chromium: " + why);
+        if (skipReason.isPresent()) {
             if (Boolean.getBoolean("mozaiks.browser.required")) {
-                throw new IllegalStateException(reason + " (and -Dmozaiks.browser.required=true)");
+                throw new IllegalStateException(skipReason.get() + " (and -Dmozaiks.browser.required=true)");
             }
-            System.out.println("[browser] SKIPPED: " + reason);
+            System.out.println("[browser] SKIPPED: " + skipReason.get());
+            return; // every test is then skipped by the assumption below, and no server is started
         }
-        Assumptions.assumeTrue(missing.isEmpty(), () -> "LoginThemeBrowserIT needs a real Chromium: " + missing.get());
-
         baseUrl = TestServer.baseUrl();
         chromium = HeadlessChromium.start(SCREENSHOTS);
         System.out.println("[browser] " + chromium.script("return navigator.userAgent") + " against " + baseUrl);
@@ -102,7 +102,8 @@ class LoginThemeBrowserIT {
 
     /** Each test starts without Keycloak cookies: no SSO session, no remembered locale. */
     @BeforeEach
-    void forgetCookies() {
+    void skipWithoutBrowserAndForgetCookies() {
+        Assumptions.assumeTrue(skipReason.isEmpty(), () -> skipReason.get());
         chromium.driver().get(baseUrl + "/realms/" + TestServer.REALM + "/.well-known/openid-configuration");
         chromium.driver().manage().deleteAllCookies();
         chromium.consoleMessages();
@@ -284,7 +285,10 @@ class LoginThemeBrowserIT {
     private static List<Map<String, Object>> loadedResources() {
         String js = "return performance.getEntriesByType('resource').map(e => ({name: e.name,"
                 + " status: (typeof e.responseStatus === 'number') ? e.responseStatus : 0}));";
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(d -> {
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(60))
+                .withMessage(() -> "the page never requested the theme's logo.svg and background.svg; it requested: "
+                        + chromium.script(js))
+                .until(d -> {
             String all = String.valueOf(chromium.script(js));
             return all.contains("img/logo.svg") && all.contains("img/background.svg");
         });
@@ -308,7 +312,7 @@ class LoginThemeBrowserIT {
 
     /**
      * Fails on console errors about missing resources (when this chromedriver hands out the console). Ignored:
-     * Chromium's own probe of {@code /favicon.ico} for the JSON page that {@link #forgetCookies} opens (that page
+     * Chromium's own probe of {@code /favicon.ico} for the JSON page that {@link #skipWithoutBrowserAndForgetCookies} opens (that page
      * declares no icon; the login page declares its own, which {@link #loginPageLoadsAndAppliesTheTheme} fetches).
      */
     private static void assertNoMissingResourcesInConsole() {
