@@ -289,9 +289,9 @@ class LoginThemeBrowserIT {
                 .withMessage(() -> "the page never requested the theme's logo.svg and background.svg; it requested: "
                         + chromium.script(js))
                 .until(d -> {
-            String all = String.valueOf(chromium.script(js));
-            return all.contains("img/logo.svg") && all.contains("img/background.svg");
-        });
+                    String all = String.valueOf(chromium.script(js));
+                    return all.contains("img/logo.svg") && all.contains("img/background.svg");
+                });
         return (List<Map<String, Object>>) chromium.script(js);
     }
 
