@@ -5,6 +5,7 @@ import io.mozaiks.identity.testkit.consumers.Principal;
 import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.testkit.http.Http;
 import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.testkit.server.Pkce;
 import io.mozaiks.identity.testkit.server.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,10 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,10 +200,10 @@ class LoginThemeBrowserIT {
     @Test
     @Order(5)
     void devUserLogsInAndTheTokenPassesBothConsumers() throws Exception {
-        String verifier = randomUrlSafe(48);
-        String state = randomUrlSafe(16);
-        String nonce = randomUrlSafe(16);
-        open(authUrl(Map.of("state", state, "nonce", nonce, "code_challenge", challenge(verifier))));
+        String verifier = Pkce.verifier();
+        String state = Pkce.randomUrlSafe(16);
+        String nonce = Pkce.randomUrlSafe(16);
+        open(authUrl(Map.of("state", state, "nonce", nonce, "code_challenge", Pkce.challenge(verifier))));
         submit("dev-user", "dev-user");
 
         // The browser is sent to the shell's redirect URI, where nothing listens: the URL is all we need.
@@ -253,8 +251,8 @@ class LoginThemeBrowserIT {
         params.put("redirect_uri", REDIRECT_URI);
         params.put("response_type", "code");
         params.put("scope", "openid");
-        params.put("state", randomUrlSafe(16));
-        params.put("code_challenge", challenge(randomUrlSafe(48)));
+        params.put("state", Pkce.randomUrlSafe(16));
+        params.put("code_challenge", Pkce.challenge(Pkce.verifier()));
         params.put("code_challenge_method", "S256");
         params.putAll(extra);
         return TestServer.issuer() + "/protocol/openid-connect/auth?" + Http.form(params);
@@ -352,20 +350,5 @@ class LoginThemeBrowserIT {
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -7,11 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,15 +49,15 @@ public final class CodeFlowLogin {
      * @param extra extra authorization parameters, e.g. {@code prompt=login} or {@code scope}
      */
     public Reply login(String username, String password, Supplier<String> otp, Map<String, String> extra) {
-        String verifier = randomUrlSafe(48);
+        String verifier = Pkce.verifier();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", clientId);
         params.put("redirect_uri", redirectUri);
         params.put("response_type", "code");
         params.put("scope", "openid");
-        params.put("state", randomUrlSafe(16));
-        params.put("nonce", randomUrlSafe(16));
-        params.put("code_challenge", challenge(verifier));
+        params.put("state", Pkce.randomUrlSafe(16));
+        params.put("nonce", Pkce.randomUrlSafe(16));
+        params.put("code_challenge", Pkce.challenge(verifier));
         params.put("code_challenge_method", "S256");
         params.putAll(extra);
         Reply page = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/auth?" + Http.form(params))).GET());
@@ -117,20 +113,5 @@ public final class CodeFlowLogin {
 
     private Reply send(HttpRequest.Builder request) {
         return Http.send(browser, request.timeout(Duration.ofSeconds(30)).build());
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }
