@@ -24,6 +24,9 @@ public final class ContractSettingsParser {
     /** Printable, no whitespace at the ends; a tenant id is compared by string in both consumers. */
     private static final Pattern TENANT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    /** Value of {@link ContractSettings#ROLE_ALIASES} that means: no aliases at all. */
+    public static final String NO_ALIASES = "none";
+
     private ContractSettingsParser() {
     }
 
@@ -74,7 +77,8 @@ public final class ContractSettingsParser {
                                                     List<Problem> problems) {
         String raw = value(cfg, ContractSettings.ROLE_ALIASES, ContractV1.DEFAULT_ROLE_ALIASES);
         Map<String, String> aliases = new LinkedHashMap<>();
-        if (raw.isBlank()) {
+        // The admin console drops blank values (the default then comes back), so "none" switches aliases off.
+        if (raw.isBlank() || NO_ALIASES.equalsIgnoreCase(raw)) {
             return aliases;
         }
         for (String pair : raw.split(",")) {

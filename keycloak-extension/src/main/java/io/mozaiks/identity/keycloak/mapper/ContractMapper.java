@@ -72,7 +72,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
                         + ContractV1.DEFAULT_APP_ID_ATTRIBUTE)
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_APP_ID_ATTRIBUTE).add()
                 .property().name(ContractSettings.ROLE_ALIASES).label("Role aliases")
-                .helpText("role:alias pairs, comma separated; the alias is added beside the role. Default: "
+                .helpText("role:alias pairs, comma separated; the alias is added beside the role. \"none\" = no aliases. Default: "
                         + ContractV1.DEFAULT_ROLE_ALIASES)
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_ROLE_ALIASES).add()
                 .property().name(ContractSettings.SERVICE_ONLY_ROLES).label("Service-only roles")

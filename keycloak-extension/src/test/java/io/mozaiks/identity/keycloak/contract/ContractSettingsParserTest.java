@@ -52,6 +52,13 @@ class ContractSettingsParserTest {
         assertThat(settings.roleAliases()).isEmpty();
     }
 
+    @Test
+    void noneSwitchesAliasesOff() {
+        ContractSettings settings = ContractSettingsParser.parse(Map.of(ContractSettings.ROLE_ALIASES, "None"));
+        assertThat(settings.problems()).isEmpty();
+        assertThat(settings.roleAliases()).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "mozaiks.audience|bad audience",
