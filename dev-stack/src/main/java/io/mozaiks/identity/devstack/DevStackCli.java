@@ -47,18 +47,20 @@ public final class DevStackCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "<port>", description = "HTTP port on localhost (default: ${DEFAULT-VALUE}).")
-    int port = 8080;
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:MOZAIKS_DEV_PORT:-8080}",
+            description = "HTTP port on localhost (default: ${DEFAULT-VALUE}; env MOZAIKS_DEV_PORT).")
+    int port;
 
-    @Option(names = "--management-port", paramLabel = "<port>",
-            description = "Management port: /health/ready (default: ${DEFAULT-VALUE}).")
-    int managementPort = 9000;
+    @Option(names = "--management-port", paramLabel = "<port>", defaultValue = "${env:MOZAIKS_DEV_MANAGEMENT_PORT:-9000}",
+            description = "Management port: /health/ready (default: ${DEFAULT-VALUE}; env MOZAIKS_DEV_MANAGEMENT_PORT).")
+    int managementPort;
 
     @Option(names = "--reset", description = "Delete the dev data (database, realm record) and start over.")
     boolean reset;
 
-    @Option(names = "--home", paramLabel = "<dir>",
-            description = "State folder: the unpacked distribution, its data and the log (default: <repo>/.dev-stack).")
+    @Option(names = "--home", paramLabel = "<dir>", defaultValue = "${env:MOZAIKS_DEV_HOME}",
+            description = "State folder: the unpacked distribution, its data and the log"
+                    + " (default: <repo>/.dev-stack; env MOZAIKS_DEV_HOME).")
     Path home;
 
     @Option(names = "--realm-dir", paramLabel = "<dir>",
@@ -161,6 +163,8 @@ public final class DevStackCli implements Callable<Integer> {
                 .httpPort(port)
                 .managementPort(managementPort)
                 .hostname(publicUrl)
+                // As in docker-compose: the issuer stays public, back-channel URLs follow the request.
+                .arg("--hostname-backchannel-dynamic=true")
                 .database("dev-file")
                 .log(state.resolve("logs").resolve("keycloak.log"));
         realmFiles.forEach(settings::importFile);
