@@ -170,7 +170,7 @@ public final class DevStackCli implements Callable<Integer> {
         realmFiles.forEach(settings::importFile);
         ServerSettings built = settings.build();
         step(out, 4, "starting Keycloak on " + publicUrl + " (log: " + built.log() + ")");
-        out.println("      the first start builds the server and takes 1-3 minutes; later starts are faster");
+        out.println("      start-dev builds the server on each start: about 1-3 minutes (longer on a busy machine)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out), "dev-stack-stop"));
         long started = System.nanoTime();
         try (Ticker ignored = new Ticker(out, started)) {
@@ -249,10 +249,13 @@ public final class DevStackCli implements Callable<Integer> {
             return;
         }
         KeycloakServer running = server;
-        if (running != null || ProcessHandle.current().descendants().findAny().isPresent()) {
-            out.println("dev-stack: stopping Keycloak...");
-            out.flush();
+        boolean anything = (running != null && running.isAlive())
+                || ProcessHandle.current().descendants().findAny().isPresent();
+        if (!anything) {
+            return; // a failed start or a crash left nothing running
         }
+        out.println("dev-stack: stopping Keycloak...");
+        out.flush();
         if (running != null) {
             running.close();
         }
