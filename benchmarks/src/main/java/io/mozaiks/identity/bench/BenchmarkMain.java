@@ -53,9 +53,9 @@ public final class BenchmarkMain {
             System.out.println("[bench] realm " + BenchData.REALM + " ready: clients a=bench-floor, b=bench-contract,"
                     + " c=bench-builtin");
             TokenBench.Settings settings = new TokenBench.Settings(
-                    Integer.getInteger("bench.rounds", 10),
-                    Integer.getInteger("bench.warmup.rounds", 2),
-                    Duration.ofSeconds(Integer.getInteger("bench.slot.seconds", 3)),
+                    Integer.getInteger("bench.rounds", 15),
+                    Integer.getInteger("bench.warmup.rounds", 4),
+                    Duration.ofSeconds(Integer.getInteger("bench.slot.seconds", 2)),
                     Integer.getInteger("bench.concurrency", 4),
                     1_000_000);
             load = new TokenBench(server.baseUrl(), settings).run();

@@ -61,15 +61,16 @@ public final class Report {
             md.append(String.format(Locale.ROOT, "Token endpoint: %d concurrent requests on loopback, %d s per client and grant "
                             + "per round, %d measured rounds after %d warm-up rounds, client order rotated per round; %.0f s in all.%n%n",
                     s.concurrency(), s.slot().toSeconds(), s.rounds(), s.warmupRounds(), load.seconds()));
-            md.append("| grant | client | tokens/s, mean [95% CI] | p50 ms | p99 ms | requests | errors | bytes/response |\n");
-            md.append("|---|---|---|---|---|---|---|---|\n");
+            md.append("| grant | client | tokens/s, mean [95% CI] | p50 ms | p99 ms | server CPU us/token, mean [95% CI] | requests | errors | bytes/response |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
             for (Grant grant : Grant.values()) {
                 for (Variant v : Variant.values()) {
                     Series series = load.series().get(grant).get(v);
                     long[] lat = series.sortedLatencies();
-                    md.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %.2f | %.2f | %d | %d | %d |%n",
+                    md.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %.2f | %.2f | %s | %d | %d | %d |%n",
                             grant.wire, v.letter, v.clientId, Stats.meanCi95(series.throughputPerRound).format(0),
-                            Stats.percentile(lat, 50) / 1e6, Stats.percentile(lat, 99) / 1e6, series.ok,
+                            Stats.percentile(lat, 50) / 1e6, Stats.percentile(lat, 99) / 1e6,
+                            hasCpu(series) ? Stats.meanCi95(series.cpuMicrosPerRound).format(0) : "n/a", series.ok,
                             series.errors + series.warmupErrors, series.ok == 0 ? 0 : series.bytes / series.ok));
                 }
             }
@@ -83,6 +84,17 @@ public final class Report {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", grant.wire, ba.format(3),
                         verdict(ba, TARGET_CONTRACT_VS_FLOOR), bc.format(3), verdict(bc, TARGET_CONTRACT_VS_BUILTIN),
                         ca.format(3)));
+            }
+            if (hasCpu(load.series().get(Grant.CLIENT_CREDENTIALS).get(Variant.FLOOR))) {
+                md.append("\nServer CPU per token, ratio per round (lower = cheaper; 1/0.97 = 1.031 is the same 3% budget), "
+                        + "mean [95% CI]:\n\n");
+                md.append("| grant | b/a contract/floor | b/c contract/built-in | c/a built-in/floor |\n|---|---|---|---|\n");
+                for (Grant grant : Grant.values()) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", grant.wire,
+                            cpuRatio(grant, Variant.CONTRACT, Variant.FLOOR).format(3),
+                            cpuRatio(grant, Variant.CONTRACT, Variant.BUILTIN).format(3),
+                            cpuRatio(grant, Variant.BUILTIN, Variant.FLOOR).format(3)));
+                }
             }
             md.append("\nErrors (non-200 or I/O, warm-up included): ").append(errors()).append("\n\n");
         }
@@ -100,6 +112,15 @@ public final class Report {
     public Stats.Interval ratio(Grant grant, Variant numerator, Variant denominator) {
         return Stats.meanCi95(Stats.ratios(load.series().get(grant).get(numerator).throughputPerRound,
                 load.series().get(grant).get(denominator).throughputPerRound));
+    }
+
+    public Stats.Interval cpuRatio(Grant grant, Variant numerator, Variant denominator) {
+        return Stats.meanCi95(Stats.ratios(load.series().get(grant).get(numerator).cpuMicrosPerRound,
+                load.series().get(grant).get(denominator).cpuMicrosPerRound));
+    }
+
+    private static boolean hasCpu(Series series) {
+        return java.util.Arrays.stream(series.cpuMicrosPerRound).noneMatch(Double::isNaN);
     }
 
     /** Honest about the interval: a mean above the target is not "met" unless the whole interval is. */
@@ -135,6 +156,8 @@ public final class Report {
                     c.put("description", v.description);
                     c.put("throughputPerRound", series.throughputPerRound);
                     c.put("throughput", interval(tput));
+                    c.put("cpuMicrosPerTokenPerRound", series.cpuMicrosPerRound);
+                    c.put("cpuMicrosPerToken", hasCpu(series) ? interval(Stats.meanCi95(series.cpuMicrosPerRound)) : null);
                     c.put("p50Ms", Stats.percentile(lat, 50) / 1e6);
                     c.put("p99Ms", Stats.percentile(lat, 99) / 1e6);
                     c.put("requests", series.ok);
@@ -150,6 +173,11 @@ public final class Report {
                 ratios.put("b/a", withVerdict(interval(ba), verdict(ba, TARGET_CONTRACT_VS_FLOOR), TARGET_CONTRACT_VS_FLOOR));
                 ratios.put("b/c", withVerdict(interval(bc), verdict(bc, TARGET_CONTRACT_VS_BUILTIN), TARGET_CONTRACT_VS_BUILTIN));
                 ratios.put("c/a", interval(ratio(grant, Variant.BUILTIN, Variant.FLOOR)));
+                if (hasCpu(load.series().get(grant).get(Variant.FLOOR))) {
+                    ratios.put("cpu b/a", interval(cpuRatio(grant, Variant.CONTRACT, Variant.FLOOR)));
+                    ratios.put("cpu b/c", interval(cpuRatio(grant, Variant.CONTRACT, Variant.BUILTIN)));
+                    ratios.put("cpu c/a", interval(cpuRatio(grant, Variant.BUILTIN, Variant.FLOOR)));
+                }
                 g.put("ratios", ratios);
                 grants.put(grant.wire, g);
             }

@@ -41,6 +41,8 @@ public final class TokenBench {
     /** Everything measured for one grant and client. */
     public static final class Series {
         public final double[] throughputPerRound;
+        /** Server CPU microseconds per token, per round; NaN when unknown. */
+        public final double[] cpuMicrosPerRound;
         public final List<long[]> latencies = new ArrayList<>();
         public long ok;
         public long errors;
@@ -50,6 +52,8 @@ public final class TokenBench {
 
         Series(int rounds) {
             throughputPerRound = new double[rounds];
+            cpuMicrosPerRound = new double[rounds];
+            java.util.Arrays.fill(cpuMicrosPerRound, Double.NaN);
         }
 
         public long[] sortedLatencies() {
@@ -83,6 +87,10 @@ public final class TokenBench {
             series.put(grant, perVariant);
         }
         Variant[] variants = Variant.values();
+        ServerCpu cpu = ServerCpu.find().orElse(null);
+        if (cpu == null) {
+            System.out.println("[bench] server CPU time not readable here (/proc); CPU per token is left out");
+        }
         int total = settings.warmupRounds() + settings.rounds();
         try (LoadGenerator load = new LoadGenerator(settings.concurrency(), settings.maxRequestsPerSlot())) {
             for (int round = 0; round < total; round++) {
@@ -94,12 +102,18 @@ public final class TokenBench {
                     line.append("  ").append(grant == Grant.CLIENT_CREDENTIALS ? "cc" : "refresh").append(':');
                     for (int k = 0; k < variants.length; k++) {
                         Variant variant = variants[(k + round) % variants.length];
-                        LoadGenerator.Slot slot = load.run(request(grant, variant), settings.slot());
+                        HttpRequest request = request(grant, variant);
+                        long cpuBefore = cpu == null ? -1 : cpu.nanos();
+                        LoadGenerator.Slot slot = load.run(request, settings.slot());
+                        long cpuAfter = cpu == null ? -1 : cpu.nanos();
                         Series s = series.get(grant).get(variant);
                         if (warmup) {
                             s.warmupErrors += slot.errors();
                         } else {
                             s.throughputPerRound[measured] = slot.throughput();
+                            if (cpuBefore >= 0 && cpuAfter >= 0 && slot.ok() > 0) {
+                                s.cpuMicrosPerRound[measured] = (cpuAfter - cpuBefore) / 1e3 / slot.ok();
+                            }
                             s.latencies.add(slot.latencies());
                             s.ok += slot.ok();
                             s.errors += slot.errors();
