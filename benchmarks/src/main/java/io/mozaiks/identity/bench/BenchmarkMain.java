@@ -53,8 +53,8 @@ public final class BenchmarkMain {
             System.out.println("[bench] realm " + BenchData.REALM + " ready: clients a=bench-floor, b=bench-contract,"
                     + " c=bench-builtin");
             TokenBench.Settings settings = new TokenBench.Settings(
-                    Integer.getInteger("bench.rounds", 15),
-                    Integer.getInteger("bench.warmup.rounds", 4),
+                    Integer.getInteger("bench.rounds", 12),
+                    Integer.getInteger("bench.warmup.rounds", 7),
                     Duration.ofSeconds(Integer.getInteger("bench.slot.seconds", 2)),
                     Integer.getInteger("bench.concurrency", 4),
                     1_000_000);
