@@ -41,9 +41,12 @@ public final class BenchmarkMain {
         Map<String, Object> machine = machine();
 
         List<ClaimsJmh.Row> jmh = null;
+        List<CpuTimeMicro.Row> cpuMicro = null;
         if (Boolean.parseBoolean(System.getProperty("bench.jmh", "true"))) {
             System.out.println("[bench] JMH: the contract's claim computation for the 50-role user");
             jmh = ClaimsJmh.run(java.nio.file.Files.createDirectories(results));
+            System.out.println("[bench] the same operations timed with the thread's CPU clock");
+            cpuMicro = CpuTimeMicro.run();
         }
 
         TokenBench.Results load = null;
@@ -62,7 +65,7 @@ public final class BenchmarkMain {
         }
 
         machine.put("loadAverageEnd", loadAverage());
-        Report report = new Report(machine, load, jmh);
+        Report report = new Report(machine, load, jmh, cpuMicro);
         report.write(results);
         System.out.println();
         System.out.println(report.markdown());

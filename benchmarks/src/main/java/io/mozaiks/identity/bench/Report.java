@@ -23,11 +23,14 @@ public final class Report {
     private final Map<String, Object> machine;
     private final TokenBench.Results load;
     private final List<ClaimsJmh.Row> jmh;
+    private final List<CpuTimeMicro.Row> cpuMicro;
 
-    public Report(Map<String, Object> machine, TokenBench.Results load, List<ClaimsJmh.Row> jmh) {
+    public Report(Map<String, Object> machine, TokenBench.Results load, List<ClaimsJmh.Row> jmh,
+                  List<CpuTimeMicro.Row> cpuMicro) {
         this.machine = machine;
         this.load = load;
         this.jmh = jmh;
+        this.cpuMicro = cpuMicro;
     }
 
     public long errors() {
@@ -105,6 +108,15 @@ public final class Report {
             for (ClaimsJmh.Row row : jmh) {
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", row.name(), row.score(), row.error(),
                         row.sampleMedian()));
+            }
+            md.append('\n');
+        }
+        if (cpuMicro != null && !cpuMicro.isEmpty()) {
+            md.append("The same operations timed with the thread's CPU clock (waiting for a core excluded), "
+                    + "15 batches of about 50 ms after 1 s warm-up:\n\n");
+            md.append("| operation | CPU ns/op, mean [95% CI] |\n|---|---|\n");
+            for (CpuTimeMicro.Row row : cpuMicro) {
+                md.append("| ").append(row.name()).append(" | ").append(row.cpuNanosPerOp().format(0)).append(" |\n");
             }
             md.append('\n');
         }
@@ -194,6 +206,13 @@ public final class Report {
                         "sampleMedian", row.sampleMedian(), "unit", row.unit()));
             }
             root.put("jmh", rows);
+        }
+        if (cpuMicro != null) {
+            Map<String, Object> rows = new LinkedHashMap<>();
+            for (CpuTimeMicro.Row row : cpuMicro) {
+                rows.put(row.name(), interval(row.cpuNanosPerOp()));
+            }
+            root.put("threadCpuNanosPerOp", rows);
         }
         return root;
     }
