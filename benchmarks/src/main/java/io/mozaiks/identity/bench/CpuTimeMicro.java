@@ -37,7 +37,6 @@ final class CpuTimeMicro {
         Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
         ops.put("settingsParse", b::settingsParse);
         ops.put("settingsCached", b::settingsCached);
-        ops.put("rolesClaimSortedSetBaseline", b::rolesClaimSortedSetBaseline);
         ops.put("rolesClaimUser", b::rolesClaimUser);
         ops.put("scopeClaimUser", b::scopeClaimUser);
         ops.put("amrPassword", b::amrPassword);

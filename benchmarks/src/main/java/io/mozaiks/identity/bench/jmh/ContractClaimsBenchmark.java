@@ -87,29 +87,6 @@ public class ContractClaimsBenchmark {
         return AmrClaim.compute(completedPassword, authenticatorOf);
     }
 
-    /**
-     * The roles claim as first written (a sorted set, then a pass for aliases), kept ONLY as the baseline
-     * of the same run for rolesClaimUser; docs/benchmarks.md records why it was replaced.
-     */
-    @Benchmark
-    public List<String> rolesClaimSortedSetBaseline() {
-        java.util.TreeSet<String> roles = new java.util.TreeSet<>();
-        for (String role : resolvedRoles) {
-            if (io.mozaiks.identity.keycloak.contract.ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(role)
-                    || role.equals(defaultRole) || settings.serviceOnlyRoles().contains(role)) {
-                continue;
-            }
-            roles.add(role);
-        }
-        for (String role : List.copyOf(roles)) {
-            String alias = settings.roleAliases().get(role);
-            if (alias != null) {
-                roles.add(alias);
-            }
-        }
-        return List.copyOf(roles);
-    }
-
     /** Everything pure that one user token costs in ContractMapper.setClaim: settings, roles, scope, amr. */
     @Benchmark
     public void perUserToken(Blackhole bh) {

@@ -2,19 +2,15 @@ package io.mozaiks.identity.keycloak.claims;
 
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The flat {@code roles} claim: the realm roles Keycloak resolved for this client session, minus
  * Keycloak's internal roles, minus service-only roles on user tokens, plus aliases.
- *
- * <p>Runs for every token: one array, one sort and a binary search per alias (a sorted set cost about
- * three times as much for 50 roles, see docs/benchmarks.md).
  */
 public final class RolesClaim {
 
@@ -31,8 +27,7 @@ public final class RolesClaim {
      */
     public static List<String> compute(Collection<String> resolvedRealmRoles, String defaultRoleName, boolean serviceToken,
                                        Set<String> serviceOnlyRoles, Map<String, String> aliases) {
-        String[] roles = new String[resolvedRealmRoles.size() + aliases.size()];
-        int n = 0;
+        TreeSet<String> roles = new TreeSet<>();
         for (String role : resolvedRealmRoles) {
             if (ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(role) || role.equals(defaultRoleName)) {
                 continue;
@@ -40,29 +35,14 @@ public final class RolesClaim {
             if (!serviceToken && serviceOnlyRoles.contains(role)) {
                 continue;
             }
-            roles[n++] = role;
+            roles.add(role);
         }
-        Arrays.sort(roles, 0, n);
-        int kept = n;
-        for (Map.Entry<String, String> alias : aliases.entrySet()) {
-            if (Arrays.binarySearch(roles, 0, kept, alias.getKey()) >= 0) {
-                roles[n++] = alias.getValue();
+        for (String role : List.copyOf(roles)) {
+            String alias = aliases.get(role);
+            if (alias != null) {
+                roles.add(alias);
             }
         }
-        if (n > kept) {
-            Arrays.sort(roles, 0, n);
-        }
-        return Collections.unmodifiableList(Arrays.asList(withoutDuplicates(roles, n)));
-    }
-
-    /** The first {@code n} of a sorted array, each value once. */
-    private static String[] withoutDuplicates(String[] sorted, int n) {
-        int out = 0;
-        for (int i = 0; i < n; i++) {
-            if (out == 0 || !sorted[i].equals(sorted[out - 1])) {
-                sorted[out++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, out);
+        return List.copyOf(roles);
     }
 }
