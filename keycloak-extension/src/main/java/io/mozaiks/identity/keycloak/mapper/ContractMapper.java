@@ -4,6 +4,7 @@ import io.mozaiks.identity.keycloak.claims.AmrClaim;
 import io.mozaiks.identity.keycloak.claims.RolesClaim;
 import io.mozaiks.identity.keycloak.claims.ScopeClaim;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -181,7 +182,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         }
         RealmModel realm = userSession.getRealm();
         ClientModel client = clientSessionCtx.getClientSession().getClient();
-        ContractSettings settings = ContractSettingsParser.parse(model.getConfig());
+        ContractSettings settings = ContractSettingsCache.get(model.getConfig()); // parsed once per config, not per token
         settings.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(), p.toString()));
 
         UserModel user = userSession.getUser();

@@ -44,4 +44,17 @@ class RolesClaimTest {
     void noRolesGiveAnEmptyList() {
         assertThat(RolesClaim.compute(List.of(), null, false, SERVICE_ONLY, ALIASES)).isEmpty();
     }
+
+    @Test
+    void manyRolesComeBackSortedOnceWithAliasesAndDuplicatesRemoved() {
+        List<String> resolved = new java.util.ArrayList<>();
+        for (int i = 50; i >= 1; i--) {
+            resolved.add(String.format("r%02d", i));
+        }
+        resolved.addAll(List.of("r07", "platform_admin", "admin", "offline_access", "default-roles-x", "internal_service"));
+        List<String> roles = RolesClaim.compute(resolved, "default-roles-x", false, SERVICE_ONLY, ALIASES);
+        assertThat(roles).hasSize(52).isSorted().doesNotHaveDuplicates()
+                .contains("admin", "platform_admin", "r01", "r50")
+                .doesNotContain("offline_access", "default-roles-x", "internal_service");
+    }
 }

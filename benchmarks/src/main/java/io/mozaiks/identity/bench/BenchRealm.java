@@ -1,0 +1,183 @@
+package io.mozaiks.identity.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mozaiks.identity.runner.ServerSettings;
+import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.testkit.server.AdminApi;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the benchmark realm through the admin REST API, the way an admin would: the roles, groups and
+ * user of {@link BenchData}, the API audience client, the contract scope, the built-in mapper chain
+ * scope, and three clients that differ ONLY in their second default client scope.
+ */
+public final class BenchRealm {
+
+    /** The three clients, in the order they are reported. */
+    public enum Variant {
+        FLOOR("bench-floor", "a", null, "no extra mappers (basic scope only): the physical floor"),
+        CONTRACT("bench-contract", "b", BenchData.CONTRACT_SCOPE, "basic + the contract scope (mozaiks contract v1 mapper)"),
+        BUILTIN("bench-builtin", "c", BenchData.BUILTIN_SCOPE,
+                "basic + built-in chain: audience, realm roles as `roles`, hardcoded tid and scp");
+
+        public final String clientId;
+        public final String letter;
+        public final String extraScope;
+        public final String description;
+
+        Variant(String clientId, String letter, String extraScope, String description) {
+            this.clientId = clientId;
+            this.letter = letter;
+            this.extraScope = extraScope;
+            this.description = description;
+        }
+    }
+
+    public static final String SECRET = "bench-secret";
+
+    private BenchRealm() {
+    }
+
+    /** Creates the realm on a running server; fails loudly if any step is refused. */
+    public static void create(String baseUrl) {
+        createRealm(baseUrl);
+        AdminApi admin = new AdminApi(baseUrl, BenchData.REALM);
+
+        admin.createClient(Map.of("clientId", BenchData.API, "name", "API audience (no flows)", "publicClient", false,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "serviceAccountsEnabled", false,
+                "fullScopeAllowed", false, "defaultClientScopes", List.of(), "optionalClientScopes", List.of()));
+
+        admin.post("/client-scopes", Map.of("name", BenchData.CONTRACT_SCOPE, "protocol", "openid-connect",
+                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                "protocolMappers", List.of(mapper("mozaiks contract v1", "mozaiks-contract-v1-mapper",
+                        BenchData.contractMapperConfig())))).expect(201);
+
+        admin.post("/client-scopes", Map.of("name", BenchData.BUILTIN_SCOPE, "protocol", "openid-connect",
+                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                "protocolMappers", builtinChain())).expect(201);
+
+        for (Variant variant : Variant.values()) {
+            List<String> scopes = new ArrayList<>(List.of("basic"));
+            if (variant.extraScope != null) {
+                scopes.add(variant.extraScope);
+            }
+            Map<String, Object> client = new LinkedHashMap<>();
+            client.put("clientId", variant.clientId);
+            client.put("publicClient", false);
+            client.put("secret", SECRET);
+            client.put("standardFlowEnabled", false);
+            client.put("directAccessGrantsEnabled", true); // only for the one untimed password grant per slot
+            client.put("serviceAccountsEnabled", true);
+            client.put("fullScopeAllowed", true);
+            client.put("defaultClientScopes", scopes);
+            client.put("optionalClientScopes", List.of());
+            String id = admin.createClient(client);
+            grantBenchRoles(admin, admin.get("/clients/" + id + "/service-account-user").expect(200).json()
+                    .get("id").asText());
+        }
+    }
+
+    /** The same roles and groups as the bench user, so client-credentials tokens carry 50 roles too. */
+    private static void grantBenchRoles(AdminApi admin, String userId) {
+        List<JsonNode> roles = new ArrayList<>();
+        for (String role : BenchData.DIRECT_ROLES) {
+            roles.add(admin.get("/roles/" + role).expect(200).json());
+        }
+        admin.post("/users/" + userId + "/role-mappings/realm", roles).expect(204);
+        for (JsonNode group : admin.get("/groups").expect(200).json()) {
+            if (BenchData.GROUPS.containsKey(group.get("name").asText())) {
+                admin.put("/users/" + userId + "/groups/" + group.get("id").asText(), Map.of()).expect(204);
+            }
+        }
+    }
+
+    /** Roles (with composites), groups and the user: one POST /admin/realms. Default client scopes are created. */
+    private static void createRealm(String baseUrl) {
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (int i = 1; i <= BenchData.ROLE_COUNT; i++) {
+            String name = BenchData.role(i);
+            Map<String, Object> role = new LinkedHashMap<>();
+            role.put("name", name);
+            List<String> children = BenchData.COMPOSITES.get(name);
+            if (children != null) {
+                role.put("composite", true);
+                role.put("composites", Map.of("realm", children));
+            }
+            roles.add(role);
+        }
+        roles.add(Map.of("name", BenchData.ALIASED_ROLE));
+        roles.add(Map.of("name", "internal_service"));
+
+        List<Map<String, Object>> groups = new ArrayList<>();
+        BenchData.GROUPS.forEach((name, groupRoles) -> groups.add(Map.of("name", name, "realmRoles", groupRoles)));
+
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", BenchData.USER);
+        user.put("enabled", true);
+        user.put("email", BenchData.USER + "@bench.invalid");
+        user.put("emailVerified", true);
+        user.put("firstName", "Bench");
+        user.put("lastName", "User");
+        user.put("credentials", List.of(Map.of("type", "password", "value", BenchData.PASSWORD, "temporary", false)));
+        List<String> userRoles = new ArrayList<>(BenchData.DIRECT_ROLES);
+        userRoles.add(BenchData.defaultRole());
+        user.put("realmRoles", userRoles);
+        user.put("groups", BenchData.GROUPS.keySet().stream().map(g -> "/" + g).toList());
+
+        Map<String, Object> realm = new LinkedHashMap<>();
+        realm.put("realm", BenchData.REALM);
+        realm.put("enabled", true);
+        realm.put("sslRequired", "none");
+        realm.put("bruteForceProtected", false);
+        realm.put("accessTokenLifespan", 300);
+        realm.put("ssoSessionIdleTimeout", 3600);
+        realm.put("ssoSessionMaxLifespan", 36000);
+        realm.put("roles", Map.of("realm", roles));
+        realm.put("groups", groups);
+        realm.put("users", List.of(user));
+
+        String adminToken = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli",
+                "username", ServerSettings.BOOTSTRAP_ADMIN_USER, "password", ServerSettings.BOOTSTRAP_ADMIN_PASSWORD))
+                .expect(200).field("access_token");
+        Reply reply = Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AdminApi.json(realm))).build());
+        reply.expect(201);
+    }
+
+    /** The closest chain of Keycloak's own mappers to the contract. */
+    private static List<Map<String, Object>> builtinChain() {
+        return List.of(
+                mapper("audience mozaiks-api", "oidc-audience-mapper", Map.of(
+                        "included.client.audience", BenchData.API,
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "lightweight.claim", "false")),
+                mapper("realm roles as roles", "oidc-usermodel-realm-role-mapper", Map.of(
+                        "claim.name", "roles", "multivalued", "true", "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false")),
+                mapper("tid", "oidc-hardcoded-claim-mapper", Map.of(
+                        "claim.name", "tid", "claim.value", BenchData.REALM, "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false")),
+                mapper("scp", "oidc-hardcoded-claim-mapper", Map.of(
+                        "claim.name", "scp", "claim.value", BenchData.CONTRACT_SCOPE, "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false")));
+    }
+
+    private static Map<String, Object> mapper(String name, String type, Map<String, String> config) {
+        return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "config", config);
+    }
+}

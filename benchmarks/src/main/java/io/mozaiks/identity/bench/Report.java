@@ -1,0 +1,234 @@
+package io.mozaiks.identity.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mozaiks.identity.bench.BenchRealm.Variant;
+import io.mozaiks.identity.bench.TokenBench.Grant;
+import io.mozaiks.identity.bench.TokenBench.Series;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results as JSON (for machines) and a markdown table (for docs/benchmarks.md and the console). */
+public final class Report {
+
+    public static final double TARGET_CONTRACT_VS_FLOOR = 0.97;
+    public static final double TARGET_CONTRACT_VS_BUILTIN = 1.0;
+
+    private final Map<String, Object> machine;
+    private final TokenBench.Results load;
+    private final List<ClaimsJmh.Row> jmh;
+    private final List<CpuTimeMicro.Row> cpuMicro;
+
+    public Report(Map<String, Object> machine, TokenBench.Results load, List<ClaimsJmh.Row> jmh,
+                  List<CpuTimeMicro.Row> cpuMicro) {
+        this.machine = machine;
+        this.load = load;
+        this.jmh = jmh;
+        this.cpuMicro = cpuMicro;
+    }
+
+    public long errors() {
+        if (load == null) {
+            return 0;
+        }
+        long errors = 0;
+        for (Map<Variant, Series> perVariant : load.series().values()) {
+            for (Series s : perVariant.values()) {
+                errors += s.errors + s.warmupErrors;
+            }
+        }
+        return errors;
+    }
+
+    public void write(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json());
+        Files.writeString(dir.resolve("results.md"), markdown());
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("## Results ").append(machine.get("date")).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %s cores, %s GiB RAM, Java %s, Keycloak %s, %s; "
+                        + "load average %s at start, %s at end (other builds shared the machine when it is above the core count).%n%n",
+                machine.get("cores"), machine.get("memoryGiB"), machine.get("java"), machine.get("keycloak"),
+                machine.get("os"), machine.get("loadAverageStart"), machine.get("loadAverageEnd")));
+        if (load != null) {
+            TokenBench.Settings s = load.settings();
+            md.append(String.format(Locale.ROOT, "Token endpoint: %d concurrent requests on loopback, %d s per client and grant "
+                            + "per round, %d measured rounds after %d warm-up rounds, client order rotated per round; %.0f s in all.%n%n",
+                    s.concurrency(), s.slot().toSeconds(), s.rounds(), s.warmupRounds(), load.seconds()));
+            md.append("| grant | client | tokens/s, mean [95% CI] | p50 ms | p99 ms | server CPU us/token, mean [95% CI] | requests | errors | bytes/response |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (Grant grant : Grant.values()) {
+                for (Variant v : Variant.values()) {
+                    Series series = load.series().get(grant).get(v);
+                    long[] lat = series.sortedLatencies();
+                    md.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %.2f | %.2f | %s | %d | %d | %d |%n",
+                            grant.wire, v.letter, v.clientId, Stats.meanCi95(series.throughputPerRound).format(0),
+                            Stats.percentile(lat, 50) / 1e6, Stats.percentile(lat, 99) / 1e6,
+                            hasCpu(series) ? Stats.meanCi95(series.cpuMicrosPerRound).format(0) : "n/a", series.ok,
+                            series.errors + series.warmupErrors, series.ok == 0 ? 0 : series.bytes / series.ok));
+                }
+            }
+            md.append("\nRatios of throughput, per round (same round, same server), mean [95% CI, t-distribution over rounds]:\n\n");
+            md.append("| grant | b/a contract/floor | target >= 0.97 | b/c contract/built-in | target >= 1.0 | c/a built-in/floor |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            for (Grant grant : Grant.values()) {
+                Stats.Interval ba = ratio(grant, Variant.CONTRACT, Variant.FLOOR);
+                Stats.Interval bc = ratio(grant, Variant.CONTRACT, Variant.BUILTIN);
+                Stats.Interval ca = ratio(grant, Variant.BUILTIN, Variant.FLOOR);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", grant.wire, ba.format(3),
+                        verdict(ba, TARGET_CONTRACT_VS_FLOOR), bc.format(3), verdict(bc, TARGET_CONTRACT_VS_BUILTIN),
+                        ca.format(3)));
+            }
+            if (hasCpu(load.series().get(Grant.CLIENT_CREDENTIALS).get(Variant.FLOOR))) {
+                md.append("\nServer CPU per token, ratio per round (lower = cheaper; 1/0.97 = 1.031 is the same 3% budget), "
+                        + "mean [95% CI]:\n\n");
+                md.append("| grant | b/a contract/floor | b/c contract/built-in | c/a built-in/floor |\n|---|---|---|---|\n");
+                for (Grant grant : Grant.values()) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", grant.wire,
+                            cpuRatio(grant, Variant.CONTRACT, Variant.FLOOR).format(3),
+                            cpuRatio(grant, Variant.CONTRACT, Variant.BUILTIN).format(3),
+                            cpuRatio(grant, Variant.BUILTIN, Variant.FLOOR).format(3)));
+                }
+            }
+            md.append("\nErrors (non-200 or I/O, warm-up included): ").append(errors()).append("\n\n");
+        }
+        if (jmh != null) {
+            md.append("JMH, the mapper's pure claim computation for the 50-role user (1 fork per mode, 2x1 s warm-up, "
+                    + "3x1 s measurement):\n\n");
+            md.append("| benchmark | ns/op (average) | +- (99.9% CI) | median of sampled calls, ns |\n|---|---|---|---|\n");
+            for (ClaimsJmh.Row row : jmh) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", row.name(), row.score(), row.error(),
+                        row.sampleMedian()));
+            }
+            md.append('\n');
+        }
+        if (cpuMicro != null && !cpuMicro.isEmpty()) {
+            md.append("The same operations timed with the thread's CPU clock (waiting for a core excluded), "
+                    + "15 batches of about 50 ms after 1 s warm-up:\n\n");
+            md.append("| operation | CPU ns/op, mean [95% CI] |\n|---|---|\n");
+            for (CpuTimeMicro.Row row : cpuMicro) {
+                md.append("| ").append(row.name()).append(" | ").append(row.cpuNanosPerOp().format(0)).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    public Stats.Interval ratio(Grant grant, Variant numerator, Variant denominator) {
+        return Stats.meanCi95(Stats.ratios(load.series().get(grant).get(numerator).throughputPerRound,
+                load.series().get(grant).get(denominator).throughputPerRound));
+    }
+
+    public Stats.Interval cpuRatio(Grant grant, Variant numerator, Variant denominator) {
+        return Stats.meanCi95(Stats.ratios(load.series().get(grant).get(numerator).cpuMicrosPerRound,
+                load.series().get(grant).get(denominator).cpuMicrosPerRound));
+    }
+
+    private static boolean hasCpu(Series series) {
+        return java.util.Arrays.stream(series.cpuMicrosPerRound).noneMatch(Double::isNaN);
+    }
+
+    /** Honest about the interval: a mean above the target is not "met" unless the whole interval is. */
+    static String verdict(Stats.Interval ratio, double target) {
+        if (ratio.low() >= target) {
+            return "met";
+        }
+        if (ratio.high() < target) {
+            return "missed";
+        }
+        return ratio.mean() >= target ? "mean met, CI includes a miss" : "mean missed, CI includes target";
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("machine", machine);
+        if (load != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            TokenBench.Settings s = load.settings();
+            l.put("settings", Map.of("rounds", s.rounds(), "warmupRounds", s.warmupRounds(),
+                    "slotSeconds", s.slot().toSeconds(), "concurrency", s.concurrency()));
+            l.put("seconds", load.seconds());
+            l.put("tokenShapes", load.tokenShapes());
+            Map<String, Object> grants = new LinkedHashMap<>();
+            for (Grant grant : Grant.values()) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                for (Variant v : Variant.values()) {
+                    Series series = load.series().get(grant).get(v);
+                    long[] lat = series.sortedLatencies();
+                    Stats.Interval tput = Stats.meanCi95(series.throughputPerRound);
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("client", v.clientId);
+                    c.put("description", v.description);
+                    c.put("throughputPerRound", series.throughputPerRound);
+                    c.put("throughput", interval(tput));
+                    c.put("cpuMicrosPerTokenPerRound", series.cpuMicrosPerRound);
+                    c.put("cpuMicrosPerToken", hasCpu(series) ? interval(Stats.meanCi95(series.cpuMicrosPerRound)) : null);
+                    c.put("p50Ms", Stats.percentile(lat, 50) / 1e6);
+                    c.put("p99Ms", Stats.percentile(lat, 99) / 1e6);
+                    c.put("requests", series.ok);
+                    c.put("errors", series.errors);
+                    c.put("warmupErrors", series.warmupErrors);
+                    c.put("firstError", series.firstError);
+                    c.put("bytesPerResponse", series.ok == 0 ? 0 : series.bytes / series.ok);
+                    g.put(v.letter, c);
+                }
+                Map<String, Object> ratios = new LinkedHashMap<>();
+                Stats.Interval ba = ratio(grant, Variant.CONTRACT, Variant.FLOOR);
+                Stats.Interval bc = ratio(grant, Variant.CONTRACT, Variant.BUILTIN);
+                ratios.put("b/a", withVerdict(interval(ba), verdict(ba, TARGET_CONTRACT_VS_FLOOR), TARGET_CONTRACT_VS_FLOOR));
+                ratios.put("b/c", withVerdict(interval(bc), verdict(bc, TARGET_CONTRACT_VS_BUILTIN), TARGET_CONTRACT_VS_BUILTIN));
+                ratios.put("c/a", interval(ratio(grant, Variant.BUILTIN, Variant.FLOOR)));
+                if (hasCpu(load.series().get(grant).get(Variant.FLOOR))) {
+                    ratios.put("cpu b/a", interval(cpuRatio(grant, Variant.CONTRACT, Variant.FLOOR)));
+                    ratios.put("cpu b/c", interval(cpuRatio(grant, Variant.CONTRACT, Variant.BUILTIN)));
+                    ratios.put("cpu c/a", interval(cpuRatio(grant, Variant.BUILTIN, Variant.FLOOR)));
+                }
+                g.put("ratios", ratios);
+                grants.put(grant.wire, g);
+            }
+            l.put("grants", grants);
+            l.put("errors", errors());
+            root.put("tokenEndpoint", l);
+        }
+        if (jmh != null) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ClaimsJmh.Row row : jmh) {
+                rows.add(Map.of("benchmark", row.name(), "score", row.score(), "error99_9", row.error(),
+                        "sampleMedian", row.sampleMedian(), "unit", row.unit()));
+            }
+            root.put("jmh", rows);
+        }
+        if (cpuMicro != null) {
+            Map<String, Object> rows = new LinkedHashMap<>();
+            for (CpuTimeMicro.Row row : cpuMicro) {
+                rows.put(row.name(), interval(row.cpuNanosPerOp()));
+            }
+            root.put("threadCpuNanosPerOp", rows);
+        }
+        return root;
+    }
+
+    private static Map<String, Object> interval(Stats.Interval i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", i.mean());
+        m.put("ci95Low", i.low());
+        m.put("ci95High", i.high());
+        m.put("n", i.n());
+        return m;
+    }
+
+    private static Map<String, Object> withVerdict(Map<String, Object> interval, String verdict, double target) {
+        interval.put("target", target);
+        interval.put("verdict", verdict);
+        return interval;
+    }
+}
