@@ -61,12 +61,27 @@ public final class TestServer {
                 .hostname("http://127.0.0.1:" + httpPort)
                 .log(work.resolve("keycloak.log"))
                 .build();
-        System.out.println("[testkit] starting Keycloak " + System.getProperty("keycloak.version", "")
+        String version = serverVersion();
+        System.out.println("[testkit] starting Keycloak " + version
                 + " from " + home + " on " + withHost.baseUrl() + " (log: " + withHost.log() + ")");
         long started = System.nanoTime();
         KeycloakServer running = KeycloakServer.start(withHost);
         System.out.printf("[testkit] Keycloak ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
+        try {
+            if (DefaultClientScopes.applyIfIgnored(running.baseUrl(), REALM, realmDir.resolve(REALM + "-realm.json"), version)) {
+                System.out.println("[testkit] Keycloak " + version + " ignores the realm attribute "
+                        + DefaultClientScopes.ATTRIBUTE + " (26.7.0+): added that server's built-in client scopes as 26.7 does");
+            }
+        } catch (RuntimeException | Error e) {
+            running.close();
+            throw e;
+        }
         return running;
+    }
+
+    /** The version of the distribution under test ({@code -Dkeycloak.server.version}, the version matrix). */
+    public static String serverVersion() {
+        return System.getProperty("keycloak.server.version", System.getProperty("keycloak.version", ""));
     }
 
     private static String required(String name) {
