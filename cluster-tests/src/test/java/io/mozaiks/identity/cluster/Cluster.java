@@ -5,17 +5,22 @@ import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.runner.KeycloakServer;
 import io.mozaiks.identity.runner.LogTail;
 import io.mozaiks.identity.runner.ProductionSettings;
+import io.mozaiks.identity.runner.ServerCommand;
 import io.mozaiks.identity.runner.ServerSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,12 +77,9 @@ final class Cluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-stop"));
         try {
             cluster.startup.postgresSeconds = (t1 - t0) / 1e9;
-            Path template = DistributionCopy.copy(home, work.resolve("template"));
-            KeycloakServer.build(template, List.of(providerJar), work.resolve("build.log"), BUILD_TIMEOUT);
+            Path template = builtTemplate(home, providerJar, work.resolveSibling("cluster-template"), work.resolve("build.log"));
             long t2 = System.nanoTime();
             cluster.startup.buildSeconds = (t2 - t1) / 1e9;
-            System.out.printf("[cluster] kc.sh build (db=postgres, cache=ispn, provider %s) in %.0f s%n",
-                    providerJar.getFileName(), cluster.startup.buildSeconds);
 
             // Node 1 creates the schema, imports the dev realm and the bootstrap admin; node 2 joins afterwards.
             cluster.startNode(1, template, http1, distinctPort(ports), distinctPort(ports),
@@ -90,6 +92,37 @@ final class Cluster implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /**
+     * The distribution with the provider jar, built for production ({@code kc.sh build}). A template built
+     * from the same distribution and the byte-identical jar is reused (it is what the build would produce
+     * again); anything else is rebuilt from a fresh copy.
+     */
+    private static Path builtTemplate(Path home, Path providerJar, Path template, Path log) {
+        String stamp;
+        try {
+            stamp = home.toRealPath() + "\n" + ServerCommand.build(home, "Linux").subList(2, 6) + "\n"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(providerJar)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read the provider jar " + providerJar + " (build it first: ./mvnw verify)", e);
+        }
+        Path marker = template.resolve("mozaiks-build.stamp");
+        try {
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
+                System.out.println("[cluster] reusing the built distribution " + template + " (same distribution and jar)");
+                return template;
+            }
+            DistributionCopy.copy(home, template);
+            long started = System.nanoTime();
+            KeycloakServer.build(template, List.of(providerJar), log, BUILD_TIMEOUT);
+            Files.writeString(marker, stamp);
+            System.out.printf("[cluster] kc.sh build (db=postgres, cache=ispn, provider %s) in %.0f s%n",
+                    providerJar.getFileName(), (System.nanoTime() - started) / 1e9);
+            return template;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -117,7 +150,7 @@ final class Cluster implements AutoCloseable {
                 .managementPort(management)
                 .hostname(publicUrl)
                 .env("JAVA_OPTS_KC_HEAP", HEAP)
-                .env("JAVA_OPTS_APPEND", "-Djboss.node.name=node" + number)
+                .arg("--spi-cache-embedded-default-node-name=node" + number)
                 .log(work.resolve("node" + number + ".log"));
         imports.forEach(settings::importFile);
         ProductionSettings production = ProductionSettings.loopback(database.jdbcUrl(), database.username(),
