@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,8 +83,12 @@ public final class DefaultClientScopes {
             }
             ids = scopeIds(target);
             for (String kind : new String[] {"default-default-client-scopes", "default-optional-client-scopes"}) {
+                Set<String> present = names(target.get("/" + kind).expect(200).json());
                 for (JsonNode scope : template.get("/" + kind).expect(200).json()) {
-                    target.put("/" + kind + "/" + ids.get(scope.get("name").asText()), Map.of()).expect(204);
+                    String name = scope.get("name").asText();
+                    if (!present.contains(name)) {
+                        target.put("/" + kind + "/" + ids.get(name), Map.of()).expect(204);
+                    }
                 }
             }
             for (JsonNode client : file.path("clients")) {
@@ -95,13 +101,21 @@ public final class DefaultClientScopes {
         }
     }
 
+    /** Attaches the listed scopes a client lacks (attaching one twice is a conflict, not a no-op). */
     private static void attach(AdminApi target, Map<String, String> ids, String clientUuid, JsonNode names, String kind) {
+        Set<String> present = names(target.get("/clients/" + clientUuid + "/" + kind).expect(200).json());
         for (JsonNode name : names) {
             String id = ids.get(name.asText());
-            if (id != null) {
+            if (id != null && !present.contains(name.asText())) {
                 target.put("/clients/" + clientUuid + "/" + kind + "/" + id, Map.of()).expect(204);
             }
         }
+    }
+
+    private static Set<String> names(JsonNode scopes) {
+        Set<String> names = new HashSet<>();
+        scopes.forEach(scope -> names.add(scope.get("name").asText()));
+        return names;
     }
 
     private static Map<String, String> scopeIds(AdminApi admin) {
