@@ -179,6 +179,26 @@ final class Cluster implements AutoCloseable {
                 + " (JGroups jdbc-ping discovery through the shared database); node 2 log:\n" + LogTail.read(log(2), 40));
     }
 
+    /**
+     * When a node's log shows its newest cluster view of {@code size} members, or {@code null}; the log's
+     * timestamps are this machine's local time (Keycloak's default console format).
+     */
+    static java.time.Instant lastViewTime(Path log, int size) {
+        try {
+            java.time.Instant found = null;
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher matcher = VIEW.matcher(line);
+                if (matcher.find() && Integer.parseInt(matcher.group(1)) == size && line.length() > 23) {
+                    found = java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T').replace(',', '.'))
+                            .atZone(java.time.ZoneId.systemDefault()).toInstant();
+                }
+            }
+            return found;
+        } catch (IOException | java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The size of the newest cluster view a node logged, 0 if none. */
     static int lastViewSize(Path log) {
         try {

@@ -68,6 +68,7 @@ final class FailoverLoad {
         long killTime = start + killAfterTime.toNanos();
         double[] killAt = {-1};
         long[] pid = {0};
+        java.time.Instant[] killInstant = {null};
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {
             pool.execute(() -> {
@@ -78,6 +79,7 @@ final class FailoverLoad {
                     }
                     if ((index >= killAfter || System.nanoTime() >= killTime) && killed.compareAndSet(false, true)) {
                         killAt[0] = (System.nanoTime() - start) / 1e9;
+                        killInstant[0] = java.time.Instant.now();
                         pid[0] = kill.getAsLong();
                         System.out.printf("[cluster] kill -9 of node 1's JVM (pid %d) at %.1f s, after %d requests%n",
                                 pid[0], killAt[0], index);
@@ -93,10 +95,11 @@ final class FailoverLoad {
         }
         List<Outcome> sorted = new ArrayList<>(outcomes);
         sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return new Result(sorted, killAt[0], pid[0], (System.nanoTime() - start) / 1e9);
+        return new Result(sorted, killAt[0], killInstant[0], pid[0], (System.nanoTime() - start) / 1e9);
     }
 
-    record Result(List<Outcome> outcomes, double killAtSeconds, long killedPid, double durationSeconds) {
+    record Result(List<Outcome> outcomes, double killAtSeconds, java.time.Instant killedAt, long killedPid,
+                  double durationSeconds) {
     }
 
     private Outcome request(int index) {

@@ -45,6 +45,8 @@ final class Figures {
         public double killAtSeconds;
         public double durationSeconds;
         public long node2MaxLatencyMsAfterKill;
+        /** Seconds from the kill until node 2 logged a cluster view without node 1 (JGroups failure detection). */
+        public double node2ViewWithoutNode1AfterSeconds = -1;
         public List<String> failureSamples = new ArrayList<>();
         /** Sessions opened on node 1 before the kill and refreshed on node 2 after it. */
         public int sessionsOpenedOnNode1;
@@ -79,10 +81,12 @@ final class Figures {
         Failover f = failover;
         return String.format("[cluster] failover: %d token requests in %.1f s (%d before / %d after the kill -9 of node 1 at %.1f s),"
                         + " served by node 1: %d, node 2: %d, re-routed after the kill: %d, failures: %d (during failover: %d),"
-                        + " node 2 tokens after the kill: %d (contract-valid: %d), node 2 max latency after the kill: %d ms;"
+                        + " node 2 tokens after the kill: %d (contract-valid: %d), node 2 max latency after the kill: %d ms,"
+                        + " node 2 dropped node 1 from its cluster view %.1f s after the kill;"
                         + " sessions opened on node 1: %d, refreshed on node 2 after the kill: %d",
                 f.requests, f.durationSeconds, f.requestsBeforeKill, f.requestsAfterKill, f.killAtSeconds, f.servedByNode1,
                 f.servedByNode2, f.reroutedToNode2, f.failures, f.failuresAfterKill, f.node2TokensAfterKill,
-                f.node2TokensAfterKillContractValid, f.node2MaxLatencyMsAfterKill, f.sessionsOpenedOnNode1, f.refreshesSurvived);
+                f.node2TokensAfterKillContractValid, f.node2MaxLatencyMsAfterKill, f.node2ViewWithoutNode1AfterSeconds,
+                f.sessionsOpenedOnNode1, f.refreshesSurvived);
     }
 }
