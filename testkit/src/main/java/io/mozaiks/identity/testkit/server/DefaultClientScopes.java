@@ -91,10 +91,24 @@ public final class DefaultClientScopes {
                     }
                 }
             }
+            Set<String> fileClients = new HashSet<>();
             for (JsonNode client : file.path("clients")) {
+                fileClients.add(client.get("clientId").asText());
                 String uuid = target.clientUuid(client.get("clientId").asText());
                 attach(target, ids, uuid, client.path("defaultClientScopes"), "default-client-scopes");
                 attach(target, ids, uuid, client.path("optionalClientScopes"), "optional-client-scopes");
+            }
+            // Keycloak's own clients (account-console, admin-cli, ...) were created while the scopes were
+            // missing; on creation Keycloak gives a client the realm's default scopes.
+            JsonNode realmDefaults = template.get("/default-default-client-scopes").expect(200).json();
+            JsonNode realmOptionals = template.get("/default-optional-client-scopes").expect(200).json();
+            for (JsonNode client : target.get("/clients").expect(200).json()) {
+                if (!fileClients.contains(client.get("clientId").asText())
+                        && "openid-connect".equals(client.path("protocol").asText("openid-connect"))) {
+                    String uuid = client.get("id").asText();
+                    attach(target, ids, uuid, namesOf(realmDefaults), "default-client-scopes");
+                    attach(target, ids, uuid, namesOf(realmOptionals), "optional-client-scopes");
+                }
             }
         } finally {
             template.delete("").expect(204);
@@ -110,6 +124,12 @@ public final class DefaultClientScopes {
                 target.put("/clients/" + clientUuid + "/" + kind + "/" + id, Map.of()).expect(204);
             }
         }
+    }
+
+    private static JsonNode namesOf(JsonNode scopes) {
+        com.fasterxml.jackson.databind.node.ArrayNode names = JSON.createArrayNode();
+        scopes.forEach(scope -> names.add(scope.get("name").asText()));
+        return names;
     }
 
     private static Set<String> names(JsonNode scopes) {
