@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -183,18 +186,18 @@ final class Cluster implements AutoCloseable {
      * When a node's log shows its newest cluster view of {@code size} members, or {@code null}; the log's
      * timestamps are this machine's local time (Keycloak's default console format).
      */
-    static java.time.Instant lastViewTime(Path log, int size) {
+    static Instant lastViewTime(Path log, int size) {
         try {
-            java.time.Instant found = null;
+            Instant found = null;
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 Matcher matcher = VIEW.matcher(line);
                 if (matcher.find() && Integer.parseInt(matcher.group(1)) == size && line.length() > 23) {
-                    found = java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T').replace(',', '.'))
-                            .atZone(java.time.ZoneId.systemDefault()).toInstant();
+                    found = LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T').replace(',', '.'))
+                            .atZone(ZoneId.systemDefault()).toInstant();
                 }
             }
             return found;
-        } catch (IOException | java.time.DateTimeException | NumberFormatException e) {
+        } catch (IOException | DateTimeException | NumberFormatException e) {
             return null;
         }
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.file.Paths;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -219,7 +220,7 @@ class ClusterIT {
         }
 
         // Node 2 noticed the loss (JGroups failure detection) while it kept serving.
-        java.time.Instant viewOfOne = Cluster.lastViewTime(cluster.log(2), 1);
+        Instant viewOfOne = Cluster.lastViewTime(cluster.log(2), 1);
         if (viewOfOne != null && result.killedAt() != null) {
             f.node2ViewWithoutNode1AfterSeconds = Duration.between(result.killedAt(), viewOfOne).toMillis() / 1000.0;
         }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +69,7 @@ final class FailoverLoad {
         long killTime = start + killAfterTime.toNanos();
         double[] killAt = {-1};
         long[] pid = {0};
-        java.time.Instant[] killInstant = {null};
+        Instant[] killInstant = {null};
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {
             pool.execute(() -> {
@@ -79,7 +80,7 @@ final class FailoverLoad {
                     }
                     if ((index >= killAfter || System.nanoTime() >= killTime) && killed.compareAndSet(false, true)) {
                         killAt[0] = (System.nanoTime() - start) / 1e9;
-                        killInstant[0] = java.time.Instant.now();
+                        killInstant[0] = Instant.now();
                         pid[0] = kill.getAsLong();
                         System.out.printf("[cluster] kill -9 of node 1's JVM (pid %d) at %.1f s, after %d requests%n",
                                 pid[0], killAt[0], index);
@@ -98,7 +99,7 @@ final class FailoverLoad {
         return new Result(sorted, killAt[0], killInstant[0], pid[0], (System.nanoTime() - start) / 1e9);
     }
 
-    record Result(List<Outcome> outcomes, double killAtSeconds, java.time.Instant killedAt, long killedPid,
+    record Result(List<Outcome> outcomes, double killAtSeconds, Instant killedAt, long killedPid,
                   double durationSeconds) {
     }
 
