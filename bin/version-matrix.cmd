@@ -1,12 +1,12 @@
 @echo off
 rem Keycloak version matrix (Windows): runs the contract suite once per Keycloak distribution.
-rem   bin\version-matrix.cmd                  the tested matrix: 26.4.7 26.5.6 26.7.3
+rem   bin\version-matrix.cmd                  the tested matrix: 26.4.7 26.5.6 26.7.0 26.7.3
 rem   bin\version-matrix.cmd 26.5.0 26.7.0    any versions served on Maven Central
 rem Logs go to target\version-matrix\VERSION.log; the exit code is 1 when any version failed.
 setlocal enabledelayedexpansion
 cd /d "%~dp0.."
 set "VERSIONS=%*"
-if "%VERSIONS%"=="" set "VERSIONS=26.4.7 26.5.6 26.7.3"
+if "%VERSIONS%"=="" set "VERSIONS=26.4.7 26.5.6 26.7.0 26.7.3"
 if not exist target\version-matrix mkdir target\version-matrix
 set FAILED=0
 for %%V in (%VERSIONS%) do (
