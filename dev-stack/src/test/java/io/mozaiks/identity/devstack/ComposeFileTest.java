@@ -157,6 +157,25 @@ class ComposeFileTest {
         assertThat(count).isGreaterThan(0);
     }
 
+    /** The optional two-node profile: same image and jar as the single node, one shared public hostname. */
+    @Test
+    void clusterProfileRunsTheSameImageAndJarOnTwoNodesWithOneIssuer() {
+        Map<String, Object> services = map(compose.get("services"));
+        List<Map<String, Object>> nodes = List.of(map(services.get("cluster-keycloak-1")), map(services.get("cluster-keycloak-2")));
+        Map<String, Object> singleJar = mountInto("/opt/keycloak/providers/", keycloak);
+        for (Map<String, Object> node : nodes) {
+            assertThat(node.get("image")).isEqualTo(keycloak.get("image"));
+            assertThat(strings((List<?>) node.get("profiles"))).containsExactly("cluster");
+            assertThat(mountInto("/opt/keycloak/providers/", node).get("source")).isEqualTo(singleJar.get("source"));
+            assertThat(strings((List<?>) node.get("command")).get(0)).as("production mode").isEqualTo("start");
+        }
+        assertThat(strings(map(nodes.get(0).get("environment"))).get("KC_HOSTNAME"))
+                .isEqualTo(strings(map(nodes.get(1).get("environment"))).get("KC_HOSTNAME"));
+        assertThat(mountsInto("/opt/keycloak/data/import/", nodes.get(0))).hasSize(1)
+                .allSatisfy(m -> assertThat(m.get("source")).isEqualTo("./realm/mozaiks-realm.json"));
+        assertThat(strings((List<?>) map(services.get("cluster-postgres")).get("profiles"))).containsExactly("cluster");
+    }
+
     // --- helpers
 
     /** Compose's ${VAR:-default} with every variable unset. */

@@ -12,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One running Keycloak distribution, started with {@code start-dev} on loopback.
- * Stopping it ends the whole process tree (kc.sh forks the JVM).
+ * One running Keycloak distribution on loopback: {@code start-dev} ({@link #start}) or a production-mode
+ * cluster node ({@link #startProduction}). Stopping it ends the whole process tree (kc.sh forks the JVM);
+ * {@link #killJvm()} simulates a crash.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -23,10 +26,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final Process process;
+    private final List<String> command;
 
-    private KeycloakServer(ServerSettings settings, Process process) {
+    private KeycloakServer(ServerSettings settings, Process process, List<String> command) {
         this.settings = settings;
         this.process = process;
+        this.command = List.copyOf(command);
     }
 
     public static KeycloakServer start(ServerSettings settings) {
@@ -34,18 +39,62 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public static KeycloakServer start(ServerSettings settings, Duration timeout) {
+        return launch(settings, ServerCommand.startDev(settings, System.getProperty("os.name")), Map.of(), timeout);
+    }
+
+    /**
+     * Starts one production-mode node ({@code kc.sh start --optimized}) of a distribution that
+     * {@link #build} prepared; returns once the node reports ready.
+     */
+    public static KeycloakServer startProduction(ServerSettings settings, ProductionSettings production, Duration timeout) {
+        return launch(settings, ServerCommand.start(settings, production, System.getProperty("os.name")),
+                Map.of("KC_DB_PASSWORD", production.dbPassword()), timeout);
+    }
+
+    /**
+     * {@code kc.sh build} of a distribution for production mode ({@link ServerCommand#build}), with the
+     * given provider jars installed first. The same built distribution (copied per node) then runs every
+     * node, which is how operators deploy the jar: same jar on every node, built once.
+     */
+    public static void build(Path home, List<Path> providers, Path log, Duration timeout) {
+        List<String> command = ServerCommand.build(home, System.getProperty("os.name"));
+        try {
+            installProviders(home, providers);
+            Files.createDirectories(log.getParent());
+            Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!build.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                ProcessTree.stop(build.toHandle(), Duration.ofSeconds(5));
+                throw new IllegalStateException("kc.sh build did not finish within " + timeout + "; last log lines:\n"
+                        + LogTail.read(log, 40));
+            }
+            if (build.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh build failed with exit code " + build.exitValue()
+                        + "; last log lines:\n" + LogTail.read(log, 40));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run kc.sh build in " + home, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during kc.sh build", e);
+        }
+    }
+
+    private static KeycloakServer launch(ServerSettings settings, List<String> command, Map<String, String> secrets,
+                                         Duration timeout) {
         requirePortFree(settings.httpPort(), "HTTP");
         requirePortFree(settings.managementPort(), "management");
         try {
-            installProviders(settings);
+            installProviders(settings.home(), settings.providers());
             installImports(settings);
             Files.createDirectories(settings.log().getParent());
-            ProcessBuilder builder = new ProcessBuilder(ServerCommand.startDev(settings, System.getProperty("os.name")))
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(settings.home().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(settings.log().toFile());
             builder.environment().putAll(settings.environment());
-            KeycloakServer server = new KeycloakServer(settings, builder.start());
+            builder.environment().putAll(secrets);
+            KeycloakServer server = new KeycloakServer(settings, builder.start(), command);
             server.awaitReady(timeout);
             return server;
         } catch (IOException e) {
@@ -78,6 +127,23 @@ public final class KeycloakServer implements AutoCloseable {
     /** Blocks until the server process ends (used by the dev stack's foreground mode). */
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /**
+     * Kills the server's JVM with SIGKILL ({@code kill -9}: no shutdown hooks, no cluster leave message), as
+     * a crash or an OOM kill would, and waits until it is gone.
+     *
+     * @return the JVM's process id
+     */
+    public long killJvm() {
+        ProcessHandle jvm = ProcessTree.jvm(process.toHandle());
+        jvm.destroyForcibly();
+        try {
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("JVM " + jvm.pid() + " did not end after SIGKILL", e);
+        }
+        return jvm.pid();
     }
 
     @Override
@@ -121,9 +187,9 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void installProviders(ServerSettings settings) throws IOException {
-        Path dir = Files.createDirectories(settings.home().resolve("providers"));
-        for (Path jar : settings.providers()) {
+    private static void installProviders(Path home, List<Path> providers) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("providers"));
+        for (Path jar : providers) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("provider jar not found: " + jar + " (build it first: ./mvnw package)");
             }
@@ -148,6 +214,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Arguments, for messages. */
     public List<String> command() {
-        return ServerCommand.startDev(settings, System.getProperty("os.name"));
+        return command;
     }
 }

@@ -11,6 +11,26 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
+    /**
+     * The JVM of a launcher process: {@code kc.sh} runs {@code java} as a child (or execs it, in which case
+     * the root itself is the JVM).
+     */
+    static ProcessHandle jvm(ProcessHandle root) {
+        return root.descendants().filter(ProcessTree::isJava).findFirst()
+                .orElseGet(() -> {
+                    if (isJava(root)) {
+                        return root;
+                    }
+                    throw new IllegalStateException("no java process under " + root.pid() + " (" + root.info().command().orElse("?") + ")");
+                });
+    }
+
+    private static boolean isJava(ProcessHandle handle) {
+        return handle.info().command()
+                .map(c -> c.endsWith("/java") || c.endsWith("\\java.exe") || c.equals("java"))
+                .orElse(false);
+    }
+
     static void stop(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = root.descendants().collect(Collectors.toList());
         all.add(0, root);

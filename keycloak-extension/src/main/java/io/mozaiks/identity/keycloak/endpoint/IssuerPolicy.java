@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,7 @@ final class IssuerPolicy {
     static boolean followsRequest(KeycloakSession session) {
         HostnameProvider hostnames = session.getProvider(HostnameProvider.class);
         try {
-            return followsRequest(base -> hostnames.getBaseUri(probe(base), UrlType.FRONTEND));
+            return followsRequest(base -> frontendBase(hostnames, probe(base)));
         } catch (RuntimeException unexpected) {
             // Fail safe: an undecidable answer counts as request-controlled.
             LOG.warnf("mozaiks contract: cannot tell whether the issuer is fixed (%s); treating it as request-controlled",
@@ -44,8 +45,22 @@ final class IssuerPolicy {
         }
     }
 
+    /**
+     * The frontend base URL, from its four parts. {@code HostnameProvider.getBaseUri(UriInfo, UrlType)} answers
+     * the same but exists only since Keycloak 26.5 (on 26.4 calling it is a {@code NoSuchMethodError}); the
+     * parts exist in every Keycloak 26, and every hostname provider implements them.
+     */
+    static URI frontendBase(HostnameProvider hostnames, UriInfo request) {
+        try {
+            return new URI(hostnames.getScheme(request, UrlType.FRONTEND), null, hostnames.getHostname(request, UrlType.FRONTEND),
+                    hostnames.getPort(request, UrlType.FRONTEND), hostnames.getContextPath(request, UrlType.FRONTEND), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("hostname provider answered an invalid base URL: " + e.getMessage(), e);
+        }
+    }
+
     /** A UriInfo that answers only its base URI: all a hostname provider needs for a base URL. */
-    private static UriInfo probe(URI base) {
+    static UriInfo probe(URI base) {
         return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBaseUri", "getRequestUri", "getAbsolutePath" -> base;

@@ -1,6 +1,9 @@
 package io.mozaiks.identity.keycloak.endpoint;
 
+import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
+import org.keycloak.urls.HostnameProvider;
+import org.keycloak.urls.UrlType;
 
 import java.net.URI;
 
@@ -17,6 +20,29 @@ class IssuerPolicyTest {
     @Test
     void noHostnameFollowsTheRequest() {
         assertThat(IssuerPolicy.followsRequest(request -> request)).isTrue();
+    }
+
+    /** The parts-based base URL (works on Keycloak 26.4, which lacks HostnameProvider.getBaseUri(UriInfo, UrlType)). */
+    @Test
+    void frontendBaseIsBuiltFromTheProvidersParts() {
+        HostnameProvider fixedHost = new HostnameProvider() {
+            @Override
+            public String getHostname(UriInfo request, UrlType type) {
+                return "auth.example.com";
+            }
+
+            @Override
+            public String getContextPath(UriInfo request, UrlType type) {
+                return "/auth";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThat(IssuerPolicy.frontendBase(fixedHost, IssuerPolicy.probe(URI.create("https://node-1.internal:8443/"))))
+                .isEqualTo(URI.create("https://auth.example.com:8443/auth"));
+        assertThat(IssuerPolicy.followsRequest(base -> IssuerPolicy.frontendBase(fixedHost, IssuerPolicy.probe(base)))).isTrue();
     }
 
     @Test

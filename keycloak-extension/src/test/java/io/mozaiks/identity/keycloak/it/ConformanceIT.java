@@ -54,7 +54,20 @@ class ConformanceIT {
         return admin.get("/clients/" + admin.clientUuid("realm-management") + "/roles/view-clients").expect(200).json();
     }
 
+    /**
+     * Up to 26.7.0 Keycloak's admin permission evaluator reads realm-management roles from the TOKEN
+     * (fgap.MgmtPermissions builds a KeycloakIdentity of the access token); 26.7.3 resolves them from the
+     * user (26.7.1/26.7.2 are not on Maven Central, so not checked). The dev realm's mozaiks-shell has no
+     * {@code roles} client scope, so its token carries no realm-management roles and the report answers 403
+     * on those versions although the user holds view-clients.
+     */
+    private static void assumeAdminRolesResolvedFromTheUser() {
+        Fixture.assumeServerAtLeast("26.7.3", "up to 26.7.0 admin permissions are read from the token's"
+                + " realm-management roles, and the mozaiks-shell token carries none (no 'roles' client scope)");
+    }
+
     private static JsonNode report() {
+        assumeAdminRolesResolvedFromTheUser();
         Reply reply = ContractEndpointIT.get(REPORT, "Authorization", "Bearer " + adminToken).expect(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         return reply.json();
@@ -182,6 +195,7 @@ class ConformanceIT {
 
     @Test
     void adminEnvAddsTheAllowListAndStillAcceptsRealTokens() throws Exception {
+        assumeAdminRolesResolvedFromTheUser();
         Reply reply = ContractEndpointIT.get("/conformance/env/platform", "Authorization", "Bearer " + adminToken).expect(200);
         Map<String, String> env = EnvFile.parse(reply.body());
         assertThat(env.get("AUTH_ALLOWED_CLIENT_IDS").split(",")).contains(SHELL, CORE, PLATFORM).doesNotContain(API);

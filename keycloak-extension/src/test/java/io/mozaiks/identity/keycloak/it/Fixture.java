@@ -27,6 +27,41 @@ final class Fixture {
     private Fixture() {
     }
 
+    /**
+     * Skips the calling test, with the reason printed, when the server under test (the version matrix:
+     * {@code -Dkeycloak.server.version}) is older than {@code minimum}: for tests that need a newer Keycloak
+     * feature, not for contract failures.
+     */
+    static void assumeServerAtLeast(String minimum, String reason) {
+        String version = TestServer.serverVersion();
+        boolean older = compareVersions(version, minimum) < 0;
+        if (older) {
+            System.out.println("[matrix] skipped on Keycloak " + version + " (needs " + minimum + "+): " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(older,
+                () -> "needs Keycloak " + minimum + "+, runs " + version + ": " + reason);
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < Math.min(3, Math.max(x.length, y.length)); i++) {
+            int diff = Integer.compare(part(x, i), part(y, i));
+            if (diff != 0) {
+                return diff;
+            }
+        }
+        return 0;
+    }
+
+    private static int part(String[] parts, int i) {
+        try {
+            return i < parts.length ? Integer.parseInt(parts[i]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static AdminApi admin() {
         return AdminApi.forTestRealm();
     }

@@ -59,6 +59,15 @@ public final class AdminApi {
                 .method("DELETE", HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
+    /** Creates a realm ({@code POST /admin/realms}); the realm this client is bound to plays no part. */
+    public Reply createRealm(Object representation) {
+        return Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(representation))).build());
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = get("/clients?clientId=" + Http.enc(clientId)).expect(200).json();
         if (clients.isEmpty()) {

@@ -66,9 +66,26 @@ public final class TestServer {
         }
         Path realmDir = Paths.get(required("mozaiks.realm.dir"));
         Path home = Paths.get(required("keycloak.home"));
-        return DistributionServer.start(home, jar, realmDir.resolve(REALM + "-realm.json"),
+        Path realmFile = realmDir.resolve(REALM + "-realm.json");
+        DistributionServer running = DistributionServer.start(home, jar, realmFile,
                 realmDir.resolve(REALM + "-users-0.json"),
                 Paths.get(System.getProperty("mozaiks.work.dir", home.resolve("it-work").toString())));
+        String version = serverVersion();
+        try {
+            if (DefaultClientScopes.applyIfIgnored(running.baseUrl(), REALM, realmFile, version)) {
+                System.out.println("[testkit] Keycloak " + version + " ignores the realm attribute "
+                        + DefaultClientScopes.ATTRIBUTE + " (26.7.0+): added that server's built-in client scopes as 26.7 does");
+            }
+        } catch (RuntimeException | Error e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    /** The version of the distribution under test ({@code -Dkeycloak.server.version}, the version matrix). */
+    public static String serverVersion() {
+        return System.getProperty("keycloak.server.version", System.getProperty("keycloak.version", ""));
     }
 
     private static String required(String name) {

@@ -63,6 +63,15 @@ public final class TokenClient {
                 Map.of("client_id", clientId, "client_secret", secret, "token", token));
     }
 
+    /** Back-channel logout of the session a refresh token belongs to (204 when it ended). */
+    public Reply logout(String clientId, String secret, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("client_id", clientId, "refresh_token", refreshToken));
+        if (secret != null) {
+            form.put("client_secret", secret);
+        }
+        return Http.postForm(realmUrl + "/protocol/openid-connect/logout", form);
+    }
+
     public Reply userInfo(String accessToken) {
         return Http.get(realmUrl + "/protocol/openid-connect/userinfo", "Authorization", "Bearer " + accessToken);
     }

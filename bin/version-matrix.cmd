@@ -1,0 +1,22 @@
+@echo off
+rem Keycloak version matrix (Windows): runs the contract suite once per Keycloak distribution.
+rem   bin\version-matrix.cmd                  the tested matrix: 26.4.7 26.5.6 26.7.0 26.7.3
+rem   bin\version-matrix.cmd 26.5.0 26.7.0    any versions served on Maven Central
+rem Logs go to target\version-matrix\VERSION.log; the exit code is 1 when any version failed.
+setlocal enabledelayedexpansion
+cd /d "%~dp0.."
+set "VERSIONS=%*"
+if "%VERSIONS%"=="" set "VERSIONS=26.4.7 26.5.6 26.7.0 26.7.3"
+if not exist target\version-matrix mkdir target\version-matrix
+set FAILED=0
+for %%V in (%VERSIONS%) do (
+  echo [version-matrix] Keycloak %%V: mvnw verify -pl keycloak-extension -am -Dkeycloak.server.version=%%V
+  call mvnw.cmd -B -ntp verify -pl keycloak-extension -am -Dkeycloak.server.version=%%V > target\version-matrix\%%V.log 2>&1
+  if errorlevel 1 (
+    echo [version-matrix] Keycloak %%V: FAILED, see target\version-matrix\%%V.log
+    set FAILED=1
+  ) else (
+    echo [version-matrix] Keycloak %%V: passed
+  )
+)
+exit /b %FAILED%
