@@ -246,16 +246,7 @@ class LoginThemeBrowserIT {
     // ---------------------------------------------------------------------------------------------
 
     private static String authUrl(Map<String, String> extra) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", SHELL);
-        params.put("redirect_uri", REDIRECT_URI);
-        params.put("response_type", "code");
-        params.put("scope", "openid");
-        params.put("state", Pkce.randomUrlSafe(16));
-        params.put("code_challenge", Pkce.challenge(Pkce.verifier()));
-        params.put("code_challenge_method", "S256");
-        params.putAll(extra);
-        return TestServer.issuer() + "/protocol/openid-connect/auth?" + Http.form(params);
+        return Pkce.authorizationUrl(TestServer.issuer(), SHELL, REDIRECT_URI, Pkce.verifier(), extra);
     }
 
     private static void open(String url) {

@@ -50,17 +50,7 @@ public final class CodeFlowLogin {
      */
     public Reply login(String username, String password, Supplier<String> otp, Map<String, String> extra) {
         String verifier = Pkce.verifier();
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", clientId);
-        params.put("redirect_uri", redirectUri);
-        params.put("response_type", "code");
-        params.put("scope", "openid");
-        params.put("state", Pkce.randomUrlSafe(16));
-        params.put("nonce", Pkce.randomUrlSafe(16));
-        params.put("code_challenge", Pkce.challenge(verifier));
-        params.put("code_challenge_method", "S256");
-        params.putAll(extra);
-        Reply page = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/auth?" + Http.form(params))).GET());
+        Reply page = send(HttpRequest.newBuilder(URI.create(Pkce.authorizationUrl(realmUrl, clientId, redirectUri, verifier, extra))).GET());
 
         for (int step = 0; step < 5; step++) {
             String location = page.header("Location");
