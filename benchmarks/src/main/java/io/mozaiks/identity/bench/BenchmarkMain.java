@@ -1,6 +1,6 @@
 package io.mozaiks.identity.bench;
 
-import io.mozaiks.identity.runner.KeycloakServer;
+import io.mozaiks.identity.testkit.server.ServerUnderTest;
 import io.mozaiks.identity.testkit.server.TestServer;
 
 import java.lang.management.ManagementFactory;
@@ -51,7 +51,7 @@ public final class BenchmarkMain {
 
         TokenBench.Results load = null;
         if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
-            KeycloakServer server = TestServer.get();
+            ServerUnderTest server = TestServer.get();
             BenchRealm.create(server.baseUrl());
             System.out.println("[bench] realm " + BenchData.REALM + " ready: clients a=bench-floor, b=bench-contract,"
                     + " c=bench-builtin");
