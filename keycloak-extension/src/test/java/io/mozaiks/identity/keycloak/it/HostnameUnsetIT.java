@@ -1,6 +1,7 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mozaiks.identity.runner.DistributionCopy;
 import io.mozaiks.identity.runner.KeycloakServer;
 import io.mozaiks.identity.runner.ServerSettings;
 import io.mozaiks.identity.testkit.http.Http;
@@ -11,14 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +26,13 @@ class HostnameUnsetIT {
     private static KeycloakServer server;
 
     @BeforeAll
-    static void startWithoutHostname() throws IOException {
+    static void startWithoutHostname() {
         Assumptions.assumeFalse("container".equals(System.getProperty(TestServer.MODE_PROPERTY)),
                 "the distribution suite runs this test; the container suite has no second server");
         Path dist = Paths.get(System.getProperty("keycloak.home"));
         Path work = Paths.get(System.getProperty("mozaiks.work.dir"));
-        Path copy = work.resolve("hostname-unset-keycloak");
-        copyDistribution(dist, copy);
+        // A private copy (without data/): two servers must not share one distribution folder.
+        Path copy = DistributionCopy.copy(dist, work.resolve("hostname-unset-keycloak"));
         Path realmDir = Paths.get(System.getProperty("mozaiks.realm.dir"));
         server = KeycloakServer.start(ServerSettings.builder(copy)
                 .provider(Paths.get(System.getProperty("mozaiks.provider.jar")))
@@ -69,29 +64,6 @@ class HostnameUnsetIT {
             assertThat(reply.status()).as(reply.body()).isEqualTo(409);
             assertThat(reply.field("error")).isEqualTo("hostname_not_configured");
             assertThat(reply.field("fix")).contains("hostname");
-        }
-    }
-
-    /** A private copy (without data/): two servers must not share one distribution folder. */
-    private static void copyDistribution(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            files.filter(p -> !from.relativize(p).startsWith("data")).forEach(source -> {
-                try {
-                    Path target = to.resolve(from.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mozaiks.identity.testkit.server;
 
+import io.mozaiks.identity.runner.DistributionCopy;
 import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.runner.KeycloakServer;
 import io.mozaiks.identity.runner.ServerSettings;
@@ -9,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The unpacked distribution Maven fetched, started with {@code start-dev} and a configured hostname. */
 final class DistributionServer implements ServerUnderTest {
@@ -22,7 +21,8 @@ final class DistributionServer implements ServerUnderTest {
     }
 
     static DistributionServer start(Path home, Path providerJar, Path realmFile, Path usersFile, Path workDir) {
-        wipe(home.resolve("data"));
+        // A fresh data folder per run: the realm import skips realms that already exist.
+        DistributionCopy.delete(home.resolve("data"));
         int httpPort = FreePorts.pick();
         // The issuer is the loopback URL the tests use, so cookies and form actions stay on one host.
         ServerSettings settings = ServerSettings.builder(home)
@@ -60,17 +60,5 @@ final class DistributionServer implements ServerUnderTest {
     @Override
     public void close() {
         server.close();
-    }
-
-    /** A fresh data folder per run: the realm import skips realms that already exist. */
-    private static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
