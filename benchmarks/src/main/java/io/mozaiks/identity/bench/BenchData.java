@@ -23,6 +23,8 @@ public final class BenchData {
     public static final String API = "mozaiks-api";
     public static final String CONTRACT_SCOPE = "access_as_user";
     public static final String BUILTIN_SCOPE = "bench-builtin-chain";
+    public static final String ROLES_SCOPE = "bench-roles-only";
+    public static final String RESOLVE_SCOPE = "bench-resolve-only";
 
     public static final int ROLE_COUNT = 50;
     public static final String ALIASED_ROLE = "platform_admin";

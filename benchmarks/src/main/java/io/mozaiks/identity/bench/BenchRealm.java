@@ -17,16 +17,24 @@ import java.util.Map;
 /**
  * Builds the benchmark realm through the admin REST API, the way an admin would: the roles, groups and
  * user of {@link BenchData}, the API audience client, the contract scope, the built-in mapper chain
- * scope, and three clients that differ ONLY in their second default client scope.
+ * scope, two control scopes, and five clients that differ ONLY in their second default client scope.
  */
 public final class BenchRealm {
 
-    /** The three clients, in the order they are reported. */
+    /**
+     * The clients, in the order they are reported: a, b, c as the issue names them, and two controls that
+     * split b/a: s resolves the user's roles without emitting them, r emits them as {@code roles} and
+     * nothing else. s/a = resolving, r/s = carrying the names, b/r = what the contract adds on top.
+     */
     public enum Variant {
         FLOOR("bench-floor", "a", null, "no extra mappers (basic scope only): the physical floor"),
         CONTRACT("bench-contract", "b", BenchData.CONTRACT_SCOPE, "basic + the contract scope (mozaiks contract v1 mapper)"),
         BUILTIN("bench-builtin", "c", BenchData.BUILTIN_SCOPE,
-                "basic + built-in chain: audience, realm roles as `roles`, hardcoded tid and scp");
+                "basic + built-in chain: audience, realm roles as `roles`, hardcoded tid and scp"),
+        ROLES("bench-roles", "r", BenchData.ROLES_SCOPE,
+                "basic + Keycloak's realm-role mapper alone (claim `roles`): the floor plus the same roles"),
+        RESOLVE("bench-resolve", "s", BenchData.RESOLVE_SCOPE,
+                "basic + Keycloak's client-role mapper for a client without roles: resolves the roles, emits none");
 
         public final String clientId;
         public final String letter;
@@ -63,6 +71,20 @@ public final class BenchRealm {
         admin.post("/client-scopes", Map.of("name", BenchData.BUILTIN_SCOPE, "protocol", "openid-connect",
                 "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
                 "protocolMappers", builtinChain())).expect(201);
+
+        admin.post("/client-scopes", Map.of("name", BenchData.ROLES_SCOPE, "protocol", "openid-connect",
+                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                "protocolMappers", List.of(realmRolesAsRoles()))).expect(201);
+
+        // The API client has no client roles: Keycloak resolves all of the user's roles to look, finds none.
+        admin.post("/client-scopes", Map.of("name", BenchData.RESOLVE_SCOPE, "protocol", "openid-connect",
+                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                "protocolMappers", List.of(mapper("roles of a client without roles", "oidc-usermodel-client-role-mapper",
+                        Map.of("usermodel.clientRoleMapping.clientId", BenchData.API, "claim.name", "api_roles",
+                                "multivalued", "true", "jsonType.label", "String",
+                                "access.token.claim", "true", "introspection.token.claim", "true",
+                                "id.token.claim", "false", "userinfo.token.claim", "false",
+                                "lightweight.claim", "false"))))).expect(201);
 
         for (Variant variant : Variant.values()) {
             List<String> scopes = new ArrayList<>(List.of("basic"));
@@ -163,10 +185,7 @@ public final class BenchRealm {
                         "included.client.audience", BenchData.API,
                         "access.token.claim", "true", "introspection.token.claim", "true",
                         "id.token.claim", "false", "lightweight.claim", "false")),
-                mapper("realm roles as roles", "oidc-usermodel-realm-role-mapper", Map.of(
-                        "claim.name", "roles", "multivalued", "true", "jsonType.label", "String",
-                        "access.token.claim", "true", "introspection.token.claim", "true",
-                        "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false")),
+                realmRolesAsRoles(),
                 mapper("tid", "oidc-hardcoded-claim-mapper", Map.of(
                         "claim.name", "tid", "claim.value", BenchData.REALM, "jsonType.label", "String",
                         "access.token.claim", "true", "introspection.token.claim", "true",
@@ -175,6 +194,14 @@ public final class BenchRealm {
                         "claim.name", "scp", "claim.value", BenchData.CONTRACT_SCOPE, "jsonType.label", "String",
                         "access.token.claim", "true", "introspection.token.claim", "true",
                         "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false")));
+    }
+
+    /** Keycloak's own realm-role mapper writing the flat {@code roles} claim: in the chain and alone in r. */
+    private static Map<String, Object> realmRolesAsRoles() {
+        return mapper("realm roles as roles", "oidc-usermodel-realm-role-mapper", Map.of(
+                "claim.name", "roles", "multivalued", "true", "jsonType.label", "String",
+                "access.token.claim", "true", "introspection.token.claim", "true",
+                "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false"));
     }
 
     private static Map<String, Object> mapper(String name, String type, Map<String, String> config) {

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives the token endpoint with the client-credentials and the refresh-token grant for the three
+ * Drives the token endpoint with the client-credentials and the refresh-token grant for the benchmark
  * clients, interleaved in rounds: every round runs one slot per grant and client, and the client order
- * rotates from round to round (a,b,c / b,c,a / c,a,b), so drift and position effects hit all three alike.
+ * rotates from round to round (a,b,c,r / b,c,r,a / ...), so drift and position effects hit all alike.
  * The first rounds are warm-up and are discarded.
  */
 public final class TokenBench {
@@ -154,7 +154,9 @@ public final class TokenBench {
 
     /**
      * One client-credentials and one refreshed token per client, decoded: the set-up must be what the
-     * report says (the contract and the chain carry 50+ roles, the floor none), or the numbers mean nothing.
+     * report says (the contract, the chain and the roles control carry 50+ roles, the floor and the
+     * resolve-only control none; only the contract and the chain name the API audience), or the numbers
+     * mean nothing.
      */
     private Map<Variant, Map<String, Object>> checkTokenShapes() throws Exception {
         Map<Variant, Map<String, Object>> shapes = new EnumMap<>(Variant.class);
@@ -175,6 +177,10 @@ public final class TokenBench {
                 case FLOOR -> !cc.has("roles") && !user.has("roles");
                 case CONTRACT, BUILTIN -> ccRoles >= BenchData.ROLE_COUNT && userRoles >= BenchData.ROLE_COUNT
                         && user.path("aud").toString().contains(BenchData.API);
+                case ROLES -> ccRoles >= BenchData.ROLE_COUNT && userRoles >= BenchData.ROLE_COUNT
+                        && !user.path("aud").toString().contains(BenchData.API) && !user.has("tid");
+                case RESOLVE -> !cc.has("roles") && !user.has("roles") && !cc.has("api_roles") && !user.has("api_roles")
+                        && !user.path("aud").toString().contains(BenchData.API);
             };
             if (!ok) {
                 throw new IllegalStateException("benchmark realm is not as intended for " + variant.clientId
