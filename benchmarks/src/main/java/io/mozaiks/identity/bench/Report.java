@@ -81,7 +81,8 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         md.append("## Results ").append(machine.get("date")).append("\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s cores, %s GiB RAM, Java %s, Keycloak %s, %s; "
-                        + "load average %s at start, %s at end (other builds shared the machine when it is above the core count).%n%n",
+                        + "load average %s before the run, %s at its end (the run's own server and load generator count in the "
+                        + "latter; a start value above the core count means other work shared the machine).%n%n",
                 machine.get("cores"), machine.get("memoryGiB"), machine.get("java"), machine.get("keycloak"),
                 machine.get("os"), machine.get("loadAverageStart"), machine.get("loadAverageEnd")));
         if (load != null) {
