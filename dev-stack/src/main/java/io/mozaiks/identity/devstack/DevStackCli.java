@@ -1,5 +1,6 @@
 package io.mozaiks.identity.devstack;
 
+import io.mozaiks.identity.runner.DistributionCopy;
 import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.runner.KeycloakServer;
 import io.mozaiks.identity.runner.ServerSettings;
@@ -139,7 +140,7 @@ public final class DevStackCli implements Callable<Integer> {
         Path database = data.resolve("h2");
         if (reset) {
             step(out, 2, "--reset: deleting " + data + " and " + state.resolve(RealmFingerprint.FILE_NAME));
-            Distribution.deleteTree(data);
+            DistributionCopy.delete(data);
             Files.deleteIfExists(state.resolve(RealmFingerprint.FILE_NAME));
         }
         Map<String, String> current = RealmFingerprint.of(realmFiles);

@@ -1,12 +1,13 @@
 package io.mozaiks.identity.devstack;
 
+import io.mozaiks.identity.runner.DistributionCopy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public final class Distribution {
         Path temp = parent.resolve(".unpacking-" + distHome.getFileName());
         try {
             Files.createDirectories(parent);
-            deleteTree(temp);
+            DistributionCopy.delete(temp);
             Files.createDirectories(temp);
             Path root = temp.toRealPath();
             try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -80,9 +81,9 @@ public final class Distribution {
                 }
             }
             Path top = singleTopFolder(root);
-            deleteTree(distHome);
+            DistributionCopy.delete(distHome);
             Files.move(top, distHome, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(temp);
+            DistributionCopy.delete(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + zip + " into " + distHome, e);
         }
@@ -128,17 +129,6 @@ public final class Distribution {
                 throw new IllegalStateException("expected one top folder in the Keycloak zip, found " + all.length);
             }
             return all[0];
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }

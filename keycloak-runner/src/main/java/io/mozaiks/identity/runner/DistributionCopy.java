@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -51,9 +52,12 @@ public final class DistributionCopy {
         return target;
     }
 
-    /** Deletes a folder tree if it exists. */
+    /**
+     * Deletes a folder tree if it exists. Links are removed, never followed: a {@code data} folder that is
+     * a link to somewhere else loses the link, not what it points to.
+     */
     public static void delete(Path dir) {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
