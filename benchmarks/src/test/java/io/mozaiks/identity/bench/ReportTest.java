@@ -1,7 +1,15 @@
 package io.mozaiks.identity.bench;
 
 import io.mozaiks.identity.bench.BenchRealm.Variant;
+import io.mozaiks.identity.bench.TokenBench.Grant;
+import io.mozaiks.identity.bench.TokenBench.Series;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +32,54 @@ class ReportTest {
         assertThat(Report.RATIOS.get(1).target()).isEqualTo(Report.TARGET_CONTRACT_VS_BUILTIN);
         assertThat(Report.RATIOS.get(6).numerator()).isEqualTo(Variant.CONTRACT);
         assertThat(Report.RATIOS.get(6).denominator()).isEqualTo(Variant.ROLES);
+    }
+
+    @Test
+    void everyTableRowHasAsManyCellsAsItsHeaderAndTheRatiosArePerRound() {
+        Report report = new Report(new LinkedHashMap<>(Map.of("date", "today")), results(), null, null);
+
+        String md = report.markdown();
+
+        List<String> lines = md.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("|---")) {
+                int cells = cells(lines.get(i - 1));
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+                    assertThat(cells(lines.get(j))).as(lines.get(j)).isEqualTo(cells);
+                }
+            }
+        }
+        // b = 0.9 x a in every round; r = b: "missed" for b/a, "met" for b/r
+        assertThat(report.ratio(Grant.CLIENT_CREDENTIALS, Variant.CONTRACT, Variant.FLOOR).mean()).isCloseTo(0.9,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(md).contains("| client_credentials | 0.900 [0.900, 0.900] | missed |");
+        assertThat(md).contains("| 1.000 [1.000, 1.000] | met |");
+        assertThat(report.errors()).isZero();
+    }
+
+    private static int cells(String row) {
+        return (int) row.chars().filter(c -> c == '|').count();
+    }
+
+    private static TokenBench.Results results() {
+        Map<Grant, Map<Variant, Series>> series = new EnumMap<>(Grant.class);
+        for (Grant grant : Grant.values()) {
+            Map<Variant, Series> perVariant = new EnumMap<>(Variant.class);
+            for (Variant v : Variant.values()) {
+                double factor = v == Variant.FLOOR || v == Variant.RESOLVE ? 1.0 : 0.9;
+                Series s = new Series(3);
+                for (int round = 0; round < 3; round++) {
+                    s.throughputPerRound[round] = (500 + 10 * round) * factor;
+                    s.cpuMicrosPerRound[round] = 2000 / factor;
+                }
+                s.latencies.add(new long[] {1_000_000, 2_000_000, 3_000_000});
+                s.ok = 3;
+                s.bytes = 3000;
+                perVariant.put(v, s);
+            }
+            series.put(grant, perVariant);
+        }
+        return new TokenBench.Results(new TokenBench.Settings(3, 1, Duration.ofSeconds(2), 4, 100), series,
+                new EnumMap<>(Variant.class), 12.0);
     }
 }
