@@ -25,6 +25,8 @@ public final class BenchData {
     public static final String BUILTIN_SCOPE = "bench-builtin-chain";
     public static final String ROLES_SCOPE = "bench-roles-only";
     public static final String RESOLVE_SCOPE = "bench-resolve-only";
+    /** Keycloak's own default scope that every new realm has (realm_access, resource_access, audience resolve). */
+    public static final String STOCK_ROLES_SCOPE = "roles";
 
     public static final int ROLE_COUNT = 50;
     public static final String ALIASED_ROLE = "platform_admin";

@@ -17,35 +17,43 @@ import java.util.Map;
 /**
  * Builds the benchmark realm through the admin REST API, the way an admin would: the roles, groups and
  * user of {@link BenchData}, the API audience client, the contract scope, the built-in mapper chain
- * scope, two control scopes, and five clients that differ ONLY in their second default client scope.
+ * scope, two control scopes, and seven clients that differ ONLY in the default client scopes they add to
+ * {@code basic}.
  */
 public final class BenchRealm {
 
     /**
-     * The clients, in the order they are reported: a, b, c as the issue names them, and two controls that
-     * split b/a: s resolves the user's roles without emitting them, r emits them as {@code roles} and
-     * nothing else. s/a = resolving, r/s = carrying the names, b/r = what the contract adds on top.
+     * The clients, in the order they are reported: a, b, c as the issue names them; two controls that
+     * split b/a (s resolves the user's roles without emitting them, r emits them as {@code roles} and
+     * nothing else: s/a = resolving, r/s = carrying the names, b/r = what the contract adds on top); and
+     * a stock client with and without the contract (u/t = adding the contract to what most realms have).
      */
     public enum Variant {
-        FLOOR("bench-floor", "a", null, "no extra mappers (basic scope only): the physical floor"),
-        CONTRACT("bench-contract", "b", BenchData.CONTRACT_SCOPE, "basic + the contract scope (mozaiks contract v1 mapper)"),
-        BUILTIN("bench-builtin", "c", BenchData.BUILTIN_SCOPE,
-                "basic + built-in chain: audience, realm roles as `roles`, hardcoded tid and scp"),
-        ROLES("bench-roles", "r", BenchData.ROLES_SCOPE,
-                "basic + Keycloak's realm-role mapper alone (claim `roles`): the floor plus the same roles"),
-        RESOLVE("bench-resolve", "s", BenchData.RESOLVE_SCOPE,
-                "basic + Keycloak's client-role mapper for a client without roles: resolves the roles, emits none");
+        FLOOR("bench-floor", "a", "no extra mappers (basic scope only): the physical floor"),
+        CONTRACT("bench-contract", "b", "basic + the contract scope (mozaiks contract v1 mapper)",
+                BenchData.CONTRACT_SCOPE),
+        BUILTIN("bench-builtin", "c", "basic + built-in chain: audience, realm roles as `roles`, hardcoded tid and scp",
+                BenchData.BUILTIN_SCOPE),
+        ROLES("bench-roles", "r", "basic + Keycloak's realm-role mapper alone (claim `roles`): the floor plus the same roles",
+                BenchData.ROLES_SCOPE),
+        RESOLVE("bench-resolve", "s", "basic + Keycloak's client-role mapper for a client without roles: resolves the roles, emits none",
+                BenchData.RESOLVE_SCOPE),
+        STOCK("bench-stock", "t", "basic + Keycloak's default `roles` scope (realm_access, resource_access): a stock client",
+                BenchData.STOCK_ROLES_SCOPE),
+        STOCK_CONTRACT("bench-stock-contract", "u", "the stock client t + the contract scope",
+                BenchData.STOCK_ROLES_SCOPE, BenchData.CONTRACT_SCOPE);
 
         public final String clientId;
         public final String letter;
-        public final String extraScope;
         public final String description;
+        /** Default client scopes besides {@code basic}. */
+        public final List<String> extraScopes;
 
-        Variant(String clientId, String letter, String extraScope, String description) {
+        Variant(String clientId, String letter, String description, String... extraScopes) {
             this.clientId = clientId;
             this.letter = letter;
-            this.extraScope = extraScope;
             this.description = description;
+            this.extraScopes = List.of(extraScopes);
         }
     }
 
@@ -88,9 +96,7 @@ public final class BenchRealm {
 
         for (Variant variant : Variant.values()) {
             List<String> scopes = new ArrayList<>(List.of("basic"));
-            if (variant.extraScope != null) {
-                scopes.add(variant.extraScope);
-            }
+            scopes.addAll(variant.extraScopes);
             Map<String, Object> client = new LinkedHashMap<>();
             client.put("clientId", variant.clientId);
             client.put("publicClient", false);

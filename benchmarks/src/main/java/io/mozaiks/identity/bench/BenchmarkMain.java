@@ -54,7 +54,7 @@ public final class BenchmarkMain {
             ServerUnderTest server = TestServer.get();
             BenchRealm.create(server.baseUrl());
             System.out.println("[bench] realm " + BenchData.REALM + " ready: clients a=bench-floor, b=bench-contract,"
-                    + " c=bench-builtin, r=bench-roles, s=bench-resolve");
+                    + " c=bench-builtin, r=bench-roles, s=bench-resolve, t=bench-stock, u=bench-stock-contract");
             TokenBench.Settings settings = new TokenBench.Settings(
                     Integer.getInteger("bench.rounds", 12),
                     Integer.getInteger("bench.warmup.rounds", 7),

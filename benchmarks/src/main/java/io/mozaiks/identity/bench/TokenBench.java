@@ -155,8 +155,8 @@ public final class TokenBench {
     /**
      * One client-credentials and one refreshed token per client, decoded: the set-up must be what the
      * report says (the contract, the chain and the roles control carry 50+ roles, the floor and the
-     * resolve-only control none; only the contract and the chain name the API audience), or the numbers
-     * mean nothing.
+     * resolve-only control none, the stock clients 50+ in realm_access; only the clients with the contract
+     * or the chain name the API audience), or the numbers mean nothing.
      */
     private Map<Variant, Map<String, Object>> checkTokenShapes() throws Exception {
         Map<Variant, Map<String, Object>> shapes = new EnumMap<>(Variant.class);
@@ -181,6 +181,11 @@ public final class TokenBench {
                         && !user.path("aud").toString().contains(BenchData.API) && !user.has("tid");
                 case RESOLVE -> !cc.has("roles") && !user.has("roles") && !cc.has("api_roles") && !user.has("api_roles")
                         && !user.path("aud").toString().contains(BenchData.API);
+                case STOCK -> !cc.has("roles") && !user.has("roles") && realmRoles(cc) >= BenchData.ROLE_COUNT
+                        && realmRoles(user) >= BenchData.ROLE_COUNT && !user.path("aud").toString().contains(BenchData.API);
+                case STOCK_CONTRACT -> ccRoles >= BenchData.ROLE_COUNT && userRoles >= BenchData.ROLE_COUNT
+                        && realmRoles(cc) >= BenchData.ROLE_COUNT && realmRoles(user) >= BenchData.ROLE_COUNT
+                        && user.path("aud").toString().contains(BenchData.API);
             };
             if (!ok) {
                 throw new IllegalStateException("benchmark realm is not as intended for " + variant.clientId
@@ -191,11 +196,16 @@ public final class TokenBench {
         return shapes;
     }
 
+    private static int realmRoles(JsonNode claims) {
+        return claims.path("realm_access").path("roles").size();
+    }
+
     private static Map<String, Object> summary(JsonNode claims) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("claims", claims.size());
         s.put("aud", claims.path("aud").isMissingNode() ? null : claims.get("aud").toString());
         s.put("roles", claims.has("roles") ? claims.get("roles").size() : null);
+        s.put("realm_access.roles", claims.has("realm_access") ? realmRoles(claims) : null);
         s.put("scope", claims.has("scope") ? claims.get("scope").asText() : null);
         s.put("scp", claims.has("scp") ? claims.get("scp").asText() : null);
         s.put("tid", claims.has("tid") ? claims.get("tid").asText() : null);
