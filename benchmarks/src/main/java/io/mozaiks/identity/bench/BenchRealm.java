@@ -71,28 +71,16 @@ public final class BenchRealm {
                 "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "serviceAccountsEnabled", false,
                 "fullScopeAllowed", false, "defaultClientScopes", List.of(), "optionalClientScopes", List.of()));
 
-        admin.post("/client-scopes", Map.of("name", BenchData.CONTRACT_SCOPE, "protocol", "openid-connect",
-                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
-                "protocolMappers", List.of(mapper("mozaiks contract v1", "mozaiks-contract-v1-mapper",
-                        BenchData.contractMapperConfig())))).expect(201);
-
-        admin.post("/client-scopes", Map.of("name", BenchData.BUILTIN_SCOPE, "protocol", "openid-connect",
-                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
-                "protocolMappers", builtinChain())).expect(201);
-
-        admin.post("/client-scopes", Map.of("name", BenchData.ROLES_SCOPE, "protocol", "openid-connect",
-                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
-                "protocolMappers", List.of(realmRolesAsRoles()))).expect(201);
-
+        createScope(admin, BenchData.CONTRACT_SCOPE, List.of(mapper("mozaiks contract v1", "mozaiks-contract-v1-mapper",
+                BenchData.contractMapperConfig())));
+        createScope(admin, BenchData.BUILTIN_SCOPE, builtinChain());
+        createScope(admin, BenchData.ROLES_SCOPE, List.of(realmRolesAsRoles()));
         // The API client has no client roles: Keycloak resolves all of the user's roles to look, finds none.
-        admin.post("/client-scopes", Map.of("name", BenchData.RESOLVE_SCOPE, "protocol", "openid-connect",
-                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
-                "protocolMappers", List.of(mapper("roles of a client without roles", "oidc-usermodel-client-role-mapper",
-                        Map.of("usermodel.clientRoleMapping.clientId", BenchData.API, "claim.name", "api_roles",
-                                "multivalued", "true", "jsonType.label", "String",
-                                "access.token.claim", "true", "introspection.token.claim", "true",
-                                "id.token.claim", "false", "userinfo.token.claim", "false",
-                                "lightweight.claim", "false"))))).expect(201);
+        createScope(admin, BenchData.RESOLVE_SCOPE, List.of(mapper("roles of a client without roles",
+                "oidc-usermodel-client-role-mapper", Map.of("usermodel.clientRoleMapping.clientId", BenchData.API,
+                        "claim.name", "api_roles", "multivalued", "true", "jsonType.label", "String",
+                        "access.token.claim", "true", "introspection.token.claim", "true",
+                        "id.token.claim", "false", "userinfo.token.claim", "false", "lightweight.claim", "false"))));
 
         for (Variant variant : Variant.values()) {
             List<String> scopes = new ArrayList<>(List.of("basic"));
@@ -111,6 +99,13 @@ public final class BenchRealm {
             grantBenchRoles(admin, admin.get("/clients/" + id + "/service-account-user").expect(200).json()
                     .get("id").asText());
         }
+    }
+
+    /** An OIDC client scope that puts its name into the token's scope, as the dev realm's contract scope does. */
+    private static void createScope(AdminApi admin, String name, List<Map<String, Object>> mappers) {
+        admin.post("/client-scopes", Map.of("name", name, "protocol", "openid-connect",
+                "attributes", Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"),
+                "protocolMappers", mappers)).expect(201);
     }
 
     /** The same roles and groups as the bench user, so client-credentials tokens carry 50 roles too. */
