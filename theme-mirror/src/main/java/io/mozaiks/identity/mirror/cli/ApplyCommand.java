@@ -58,7 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
             long written = result.outcomes().stream().filter(ApplyOutcome::written).count();
             String summary = "apply: " + written + " file(s) written"
                     + (result.stopReason() == null ? "" : "; " + result.stopReason());
-            PlanCommand.print(console, new MirrorReport("apply", session.coreRoot().toString(), exit, summary, items,
+            console.report(new MirrorReport("apply", session.coreRoot().toString(), exit, summary, items,
                     removed.stream().map(Path::toString).toList()));
             if (exit != ExitCodes.OK) {
                 console.error(summary + "; see the NOTE column");
@@ -69,8 +69,7 @@ public final class ApplyCommand implements Callable<Integer> {
         } catch (CliFailure failure) {
             return console.fail(failure);
         } catch (IOException e) {
-            return console.fail(new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
-                    + "; nothing was left half-written, check permissions and free space"));
+            return console.fail(CliFailure.ioError(e));
         }
     }
 

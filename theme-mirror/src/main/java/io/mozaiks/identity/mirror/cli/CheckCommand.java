@@ -1,6 +1,5 @@
 package io.mozaiks.identity.mirror.cli;
 
-import io.mozaiks.identity.mirror.plan.Action;
 import io.mozaiks.identity.mirror.plan.Plan;
 import io.mozaiks.identity.mirror.plan.PlanItem;
 import java.io.IOException;
@@ -32,15 +31,12 @@ public final class CheckCommand implements Callable<Integer> {
         try (MirrorSession session = MirrorSession.open(options, cli.environment())) {
             Plan plan = session.planner().plan(session.allowlist());
             List<PlanItem> drifted = plan.drifted();
-            int exit = plan.has(Action.REFUSED) ? ExitCodes.REFUSED
-                    : drifted.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_OR_CONFLICT;
+            int exit = MirrorResults.checkExitCode(plan);
             String summary = drifted.isEmpty()
                     ? "check: all " + plan.items().size() + " target(s) match their sources"
                     : "check: " + drifted.size() + " of " + plan.items().size() + " target(s) drifted";
-            List<ReportItem> items = plan.items().stream()
-                    .map(item -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
-            PlanCommand.print(console, new MirrorReport("check", session.coreRoot().toString(), exit, summary,
-                    items, List.of()));
+            console.report(new MirrorReport("check", session.coreRoot().toString(), exit, summary,
+                    MirrorResults.items(plan), List.of()));
             if (!drifted.isEmpty()) {
                 console.error(drifted.size() + " target(s) differ from their sources: "
                         + drifted.stream().map(item -> item.entry().target() + " (" + item.action().label() + ")")
@@ -51,8 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (CliFailure failure) {
             return console.fail(failure);
         } catch (IOException e) {
-            return console.fail(new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
-                    + "; nothing was left half-written, check permissions and free space"));
+            return console.fail(CliFailure.ioError(e));
         }
     }
 }

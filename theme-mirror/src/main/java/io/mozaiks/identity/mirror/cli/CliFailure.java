@@ -11,6 +11,12 @@ public final class CliFailure extends Exception {
         this.exitCode = exitCode;
     }
 
+    /** An I/O error of plan, check or apply: their writes are atomic, so nothing is left half-written. */
+    static CliFailure ioError(java.io.IOException e) {
+        return new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
+                + "; nothing was left half-written, check permissions and free space");
+    }
+
     public int exitCode() {
         return exitCode;
     }

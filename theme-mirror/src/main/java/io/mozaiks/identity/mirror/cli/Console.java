@@ -28,6 +28,15 @@ final class Console {
         return json;
     }
 
+    /** A plan/apply/check report: JSON with --json, else the table. */
+    void report(MirrorReport report) {
+        if (json) {
+            json(report);
+        } else {
+            table(MirrorTable.render(report));
+        }
+    }
+
     void table(String text) {
         out.print(text);
         out.flush();

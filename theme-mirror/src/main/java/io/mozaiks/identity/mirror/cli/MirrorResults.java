@@ -2,8 +2,9 @@ package io.mozaiks.identity.mirror.cli;
 
 import io.mozaiks.identity.mirror.plan.Action;
 import io.mozaiks.identity.mirror.plan.Plan;
+import java.util.List;
 
-/** How a plan maps to an exit code and a summary line; shared by plan and check so they agree. */
+/** How a plan maps to exit codes, a summary line and report rows; plan and check both read it from here. */
 final class MirrorResults {
     private MirrorResults() {
     }
@@ -13,6 +14,19 @@ final class MirrorResults {
             return ExitCodes.REFUSED;
         }
         return plan.has(Action.CONFLICT) ? ExitCodes.DRIFT_OR_CONFLICT : ExitCodes.OK;
+    }
+
+    /** check: any target that differs from its source is drift, a refusal still wins. */
+    static int checkExitCode(Plan plan) {
+        if (plan.has(Action.REFUSED)) {
+            return ExitCodes.REFUSED;
+        }
+        return plan.drifted().isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_OR_CONFLICT;
+    }
+
+    /** One report row per plan item, showing what the plan would do. */
+    static List<ReportItem> items(Plan plan) {
+        return plan.items().stream().map(item -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
     }
 
     static String counts(Plan plan) {

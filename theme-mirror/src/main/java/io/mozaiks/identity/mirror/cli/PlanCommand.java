@@ -1,7 +1,6 @@
 package io.mozaiks.identity.mirror.cli;
 
 import io.mozaiks.identity.mirror.plan.Plan;
-import io.mozaiks.identity.mirror.plan.PlanItem;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,11 +31,8 @@ public final class PlanCommand implements Callable<Integer> {
         try (MirrorSession session = MirrorSession.open(options, cli.environment())) {
             Plan plan = session.planner().plan(session.allowlist());
             int exit = MirrorResults.exitCode(plan);
-            List<ReportItem> items = plan.items().stream()
-                    .map((PlanItem item) -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
-            MirrorReport report = new MirrorReport("plan", session.coreRoot().toString(), exit,
-                    "plan: " + MirrorResults.counts(plan) + " (nothing written)", items, List.of());
-            print(console, report);
+            console.report(new MirrorReport("plan", session.coreRoot().toString(), exit,
+                    "plan: " + MirrorResults.counts(plan) + " (nothing written)", MirrorResults.items(plan), List.of()));
             if (exit != ExitCodes.OK) {
                 console.error("plan found " + (exit == ExitCodes.REFUSED ? "refused entries" : "conflicts")
                         + "; see the NOTE column, apply would write nothing");
@@ -45,16 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (CliFailure failure) {
             return console.fail(failure);
         } catch (IOException e) {
-            return console.fail(new CliFailure(ExitCodes.IO_ERROR, "I/O error: " + e
-                    + "; nothing was left half-written, check permissions and free space"));
-        }
-    }
-
-    static void print(Console console, MirrorReport report) {
-        if (console.json()) {
-            console.json(report);
-        } else {
-            console.table(MirrorTable.render(report));
+            return console.fail(CliFailure.ioError(e));
         }
     }
 }
