@@ -69,11 +69,7 @@ public final class AdminApi {
     }
 
     public String clientUuid(String clientId) {
-        JsonNode clients = get("/clients?clientId=" + Http.enc(clientId)).expect(200).json();
-        if (clients.isEmpty()) {
-            throw new AssertionError("no client " + clientId + " in realm " + realm);
-        }
-        return clients.get(0).get("id").asText();
+        return firstId("/clients?clientId=" + Http.enc(clientId), "client " + clientId);
     }
 
     public String clientSecret(String clientId) {
@@ -81,11 +77,16 @@ public final class AdminApi {
     }
 
     public String userId(String username) {
-        JsonNode users = get("/users?exact=true&username=" + Http.enc(username)).expect(200).json();
-        if (users.isEmpty()) {
-            throw new AssertionError("no user " + username + " in realm " + realm);
+        return firstId("/users?exact=true&username=" + Http.enc(username), "user " + username);
+    }
+
+    /** The id of the first object an exact-match search returns; fails the test when there is none. */
+    private String firstId(String search, String what) {
+        JsonNode found = get(search).expect(200).json();
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + what + " in realm " + realm);
         }
-        return users.get(0).get("id").asText();
+        return found.get(0).get("id").asText();
     }
 
     public String clientScopeId(String name) {
