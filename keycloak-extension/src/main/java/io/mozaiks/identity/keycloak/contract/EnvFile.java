@@ -45,8 +45,12 @@ public final class EnvFile {
         }
     }
 
-    /** URL and name characters only: no whitespace, quotes, {@code #}, {@code $}, backslash or backtick. */
-    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_.:/\\-@%+~?=&,\\[\\]]*");
+    /**
+     * The plain character set: URL and name characters that bash ({@code set -a; .}), python-dotenv, compose
+     * {@code env_file} and {@code docker run --env-file} all read literally. No whitespace, quotes, {@code #},
+     * {@code $}, backslash, backtick, shell operators, {@code ~} (tilde expansion) or glob characters.
+     */
+    public static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:/@%+,\\[\\]-]*");
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private EnvFile() {
@@ -121,11 +125,16 @@ public final class EnvFile {
         return vars;
     }
 
+    /** Non-empty and only plain characters: safe to emit unquoted; anything else is refused, never quoted. */
+    public static boolean isPlainValue(String value) {
+        return value != null && !value.isEmpty() && SAFE_VALUE.matcher(value).matches();
+    }
+
     private static void checkLine(String name, String value) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalStateException("refusing variable name " + name);
         }
-        if (value == null || !SAFE_VALUE.matcher(value).matches()) {
+        if (!isPlainValue(value)) {
             throw new IllegalStateException("refusing unsafe value for " + name);
         }
     }
