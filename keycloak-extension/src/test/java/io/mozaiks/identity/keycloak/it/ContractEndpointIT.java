@@ -106,7 +106,8 @@ class ContractEndpointIT {
         assertThat(platform).isEqualTo(ContractEnv.platform(TestServer.issuer()));
 
         PythonCoreConsumer python = PythonCoreConsumer.fromEnv(core);
-        assertThat(python.user(userToken).roles()).contains("admin");
+        assertThat(PythonCoreConsumer.directorStarts(core)).isTrue();
+        assertThat(python.user(userToken).roles()).contains("Admin").doesNotContain("admin");
         assertThat(python.internal(serviceToken, true).clientId()).isEqualTo(CORE);
         DotnetPlatformConsumer dotnet = DotnetPlatformConsumer.fromEnv(platform);
         assertThat(dotnet.isPlatformAdmin(dotnet.bearer(userToken))).isTrue();

@@ -24,7 +24,7 @@ class LightweightTokenIT {
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("dev-admin");
         assertThat(claims.getStringClaim("email")).isEqualTo("dev-admin@mozaiks.test");
         assertThat(claims.getAudience()).contains("mozaiks-api");
-        assertThat(Fixture.roles(claims)).containsExactly("admin", "platform_admin", "user");
+        assertThat(Fixture.roles(claims)).containsExactly("Admin", "platform_admin", "user");
         assertThat(claims.getStringClaim("tid")).isEqualTo("mozaiks");
         assertThat(claims.getStringClaim("scp")).contains("access_as_user");
         assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");

@@ -38,7 +38,7 @@ class RoleScopeIT {
         String token = io.mozaiks.identity.testkit.server.CodeFlowLogin.shell()
                 .login("dev-admin", "dev-admin").expect(200).field("access_token");
         List<String> roles = Fixture.roles(Fixture.claims(token));
-        assertThat(roles).contains("platform_admin", "admin", "user")
+        assertThat(roles).contains("platform_admin", "Admin", "user")
                 .doesNotContain("offline_access", "uma_authorization", "default-roles-mozaiks", "internal_service");
     }
 
