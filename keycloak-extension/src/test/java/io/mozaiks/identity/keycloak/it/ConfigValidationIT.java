@@ -28,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConfigValidationIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "mozaiks.role.aliases|platform_admin:Admin|no longer a mapper setting",
@@ -67,6 +72,7 @@ class ConfigValidationIT {
         String clientId = "broken-embedded";
         Map<String, Object> client = brokenClient(clientId);
         Fixture.admin().post("/clients", client).expect(201);
+        Fixture.created(Fixture.admin().clientUuid(clientId));
 
         assertBrokenClaimsOmitted(clientId);
     }
@@ -76,6 +82,7 @@ class ConfigValidationIT {
         String clientId = "broken-imported";
         Fixture.admin().post("/partialImport", Map.of("ifResourceExists", "FAIL",
                 "clients", List.of(brokenClient(clientId)))).expect(200);
+        Fixture.created(Fixture.admin().clientUuid(clientId));
 
         assertBrokenClaimsOmitted(clientId);
     }

@@ -152,6 +152,11 @@ final class Fixture {
      * answers its internal id. Direct grants are on so tests can get user tokens without a browser.
      */
     static String newContractClient(String clientId, Map<String, String> attributes) {
+        return newContractClient(clientId, attributes, false);
+    }
+
+    /** As {@link #newContractClient(String, Map)}, with a service account when asked; deleted by {@link #deleteCreated()}. */
+    static String newContractClient(String clientId, Map<String, String> attributes, boolean serviceAccount) {
         AdminApi admin = admin();
         String id = admin.createClient(Map.of(
                 "clientId", clientId,
@@ -159,11 +164,33 @@ final class Fixture {
                 "secret", "secret-" + UUID.randomUUID(),
                 "standardFlowEnabled", false,
                 "directAccessGrantsEnabled", true,
-                "serviceAccountsEnabled", true,
+                "serviceAccountsEnabled", serviceAccount,
                 "attributes", attributes,
                 "defaultClientScopes", List.of("basic", "profile", "email")));
+        CREATED_CLIENTS.add(id);
         admin.put("/clients/" + id + "/default-client-scopes/" + admin.clientScopeId(CONTRACT_SCOPE), Map.of()).expect(204);
         return id;
+    }
+
+    private static final List<String> CREATED_CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<String> CREATED_USERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Deletes the clients and users the fixture created: they would otherwise fail the realm-wide
+     * conformance checks of later test classes (a stray contract mapper, a person holding a service role).
+     */
+    static void deleteCreated() {
+        AdminApi admin = admin();
+        CREATED_CLIENTS.forEach(id -> admin.delete("/clients/" + id));
+        CREATED_USERS.forEach(id -> admin.delete("/users/" + id));
+        CREATED_CLIENTS.clear();
+        CREATED_USERS.clear();
+    }
+
+    /** Registers a client created by other means for {@link #deleteCreated()}. */
+    static String created(String clientUuid) {
+        CREATED_CLIENTS.add(clientUuid);
+        return clientUuid;
     }
 
     /**
@@ -174,8 +201,8 @@ final class Fixture {
     static String ordinaryContractClient(String clientId, boolean serviceAccount) {
         AdminApi admin = admin();
         String secret = "secret-" + UUID.randomUUID();
-        String id = admin.createClient(Map.of("clientId", clientId, "publicClient", false, "secret", secret,
-                "standardFlowEnabled", false, "directAccessGrantsEnabled", true, "serviceAccountsEnabled", serviceAccount));
+        String id = created(admin.createClient(Map.of("clientId", clientId, "publicClient", false, "secret", secret,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true, "serviceAccountsEnabled", serviceAccount)));
         admin.put("/clients/" + id + "/default-client-scopes/" + admin.clientScopeId(CONTRACT_SCOPE), Map.of()).expect(204);
         return secret;
     }
@@ -186,7 +213,9 @@ final class Fixture {
         admin.post("/users", Map.of("username", username, "enabled", true, "email", username + "@mozaiks.test",
                 "emailVerified", true, "firstName", "Test", "lastName", "User",
                 "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)))).expect(201);
-        return admin.userId(username);
+        String id = admin.userId(username);
+        CREATED_USERS.add(id);
+        return id;
     }
 
     /** Grants realm-management roles (e.g. manage-clients) to a user. */
@@ -222,5 +251,20 @@ final class Fixture {
     static String realmAttribute(String name) {
         com.fasterxml.jackson.databind.JsonNode attributes = admin().get("").expect(200).json().get("attributes");
         return attributes == null || !attributes.has(name) ? null : attributes.get(name).asText();
+    }
+
+    private static final String REPORT_READER = "conformance-reader";
+
+    /** The conformance report as a realm user holding view-clients (created once, kept for the run). */
+    static com.fasterxml.jackson.databind.JsonNode conformanceReport() {
+        AdminApi admin = admin();
+        if (admin.get("/users?exact=true&username=" + REPORT_READER).expect(200).json().isEmpty()) {
+            admin.post("/users", Map.of("username", REPORT_READER, "enabled", true, "email", REPORT_READER + "@mozaiks.test",
+                    "emailVerified", true, "firstName", "Report", "lastName", "Reader",
+                    "credentials", List.of(Map.of("type", "password", "value", REPORT_READER, "temporary", false)))).expect(201);
+            grantRealmManagement(admin.userId(REPORT_READER), "view-clients");
+        }
+        String token = adminCliToken(REPORT_READER);
+        return ContractEndpointIT.get("/conformance", "Authorization", "Bearer " + token).expect(200).json();
     }
 }

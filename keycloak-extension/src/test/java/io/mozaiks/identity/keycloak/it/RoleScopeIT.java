@@ -14,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleScopeIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @Test
     void clientWithoutFullScopeSeesOnlyItsScopedRoles() throws Exception {
         AdminApi admin = Fixture.admin();

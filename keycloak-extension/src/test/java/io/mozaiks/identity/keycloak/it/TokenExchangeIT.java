@@ -15,9 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenExchangeIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @Test
     void oneClientScopeMakesANewClientAContractClient() throws Exception {
-        String id = Fixture.newContractClient("new-app", Map.of());
+        String id = Fixture.newContractClient("new-app", Map.of(), true);
         String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
 
         String user = Fixture.accessToken(Fixture.tokens().password("new-app", secret, "dev-user", "dev-user", null));
