@@ -2,6 +2,7 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 import io.mozaiks.identity.testkit.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
@@ -86,7 +87,7 @@ class ConfigValidationIT {
         }
         String log = TestServer.get().logText();
         long warnings = log.lines()
-                .filter(line -> line.contains("client=" + clientId) && line.contains(ContractSettings.ROLE_ALIASES))
+                .filter(line -> line.contains("client=" + clientId) && line.contains(PrivilegeSettings.ROLE_ALIASES))
                 .count();
         assertThat(warnings).as("the problem is logged once, not per token").isEqualTo(1);
         assertThat(log).contains("client=" + clientId).contains("ghost-api");
@@ -101,7 +102,7 @@ class ConfigValidationIT {
                 "directAccessGrantsEnabled", true,
                 "defaultClientScopes", List.of("basic"),
                 "protocolMappers", List.of(mapper("broken contract", Map.of(
-                        ContractSettings.ROLE_ALIASES, "platform_admin=admin",
+                        PrivilegeSettings.ROLE_ALIASES, "platform_admin=admin",
                         ContractSettings.TENANT, "bad tenant",
                         ContractSettings.AUDIENCE, "ghost-api"))));
     }
