@@ -107,7 +107,7 @@ public final class ConformanceReport {
         report.put("privilege_settings", privilegeSettingsJson());
         report.put("internal_service_clients", internalServiceClientIds());
         report.put("core_env_rule", "Every mozaiks-core env must set MOZAIKS_OIDC_DISCOVERY_URL: without it core's token"
-                + " client builds a discovery URL for a hosted tenant and would send its client id and secret there.");
+                + " client builds a discovery URL for a hosted tenant and would send its client credentials there.");
         report.put("clients", clients);
         return report;
     }

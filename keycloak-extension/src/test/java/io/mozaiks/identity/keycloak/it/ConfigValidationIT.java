@@ -37,7 +37,7 @@ class ConfigValidationIT {
     @CsvSource(delimiter = '|', value = {
             "mozaiks.role.aliases|platform_admin:Admin|no longer a mapper setting",
             "mozaiks.role.aliases|user:superadmin|no longer a mapper setting",
-            "mozaiks.service.only.roles|''|no longer a mapper setting",
+            "mozaiks.service.only.roles|internal_service|no longer a mapper setting",
             "mozaiks.audience|ghost-api|does not exist",
             "mozaiks.required.scope|access as user|not a single OAuth scope token",
             "mozaiks.tenant|{0} '{tenant}'|printable characters",

@@ -65,7 +65,7 @@ class ContractEndpointIT {
         JWTClaimsSet user = Fixture.claims(userToken);
         JWTClaimsSet service = Fixture.claims(serviceToken);
 
-        assertThat(doc.get("contract_version").asText()).isEqualTo("1");
+        assertThat(doc.get("contract_version").asText()).isEqualTo("1.1");
         assertThat(doc.get("issuer").asText()).isEqualTo(user.getIssuer()).isEqualTo(service.getIssuer());
         assertThat(user.getAudience()).contains(doc.get("audience").asText());
         assertThat(service.getAudience()).contains(doc.get("audience").asText());

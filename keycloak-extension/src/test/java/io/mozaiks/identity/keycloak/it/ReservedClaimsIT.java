@@ -43,17 +43,15 @@ class ReservedClaimsIT {
         String id = admin.clientUuid(CLIENT);
         Map<String, String> values = Map.of("mozaiks_token_use", "execution", "mozaiks_chat_id", "chat-1",
                 "chat_id", "chat-1", "mozaiks_app_id", "app-1", "user_id", "victim", "username", "victim",
-                "is_superadmin", "true");
+                "is_superadmin", "true", "uid", "victim");
         values.forEach((claim, value) -> admin.post("/clients/" + id + "/protocol-mappers/models",
                 hardcoded(claim, value, "is_superadmin".equals(claim) ? "boolean" : "String")).expect(201));
-        admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "uid from attribute",
+        // And a user-attribute mapper, the other way a client admin writes a claim (an attribute the user profile keeps).
+        admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "user_id from lastName",
                 "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
-                "config", tokenConfig(Map.of("user.attribute", "uid", "claim.name", "uid", "jsonType.label", "String")))).expect(201);
+                "config", tokenConfig(Map.of("user.attribute", "lastName", "claim.name", "user_id", "jsonType.label", "String")))).expect(201);
 
         String user = Fixture.newUser(USER);
-        JsonNode rep = admin.get("/users/" + user).expect(200).json();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).putObject("attributes").putArray("uid").add("victim");
-        admin.put("/users/" + user, rep).expect(204);
         if (admin.get("/roles/service").status() == 404) {
             admin.post("/roles", Map.of("name", "service")).expect(201);
         }
@@ -98,6 +96,11 @@ class ReservedClaimsIT {
         JsonNode reply = Fixture.tokens().introspect(API, Fixture.admin().clientSecret(API), token()).expect(200).json();
         assertThat(reply.get("active").asBoolean()).isTrue();
         for (String claim : ContractV1.STRIPPED_CLAIMS) {
+            if (claim.equals("username") && reply.has(claim)) {
+                // RFC 7662's own member, which Keycloak sets from the user after the mappers: the real one.
+                assertThat(reply.get(claim).asText()).isEqualTo(USER);
+                continue;
+            }
             assertThat(reply.has(claim)).as(claim).isFalse();
         }
     }
