@@ -1,29 +1,14 @@
 package io.mozaiks.identity.keycloak.mapper;
 
-import io.mozaiks.identity.keycloak.claims.AcrClaim;
-import io.mozaiks.identity.keycloak.claims.AmrClaim;
-import io.mozaiks.identity.keycloak.claims.AudienceClaim;
-import io.mozaiks.identity.keycloak.claims.RolesClaim;
-import io.mozaiks.identity.keycloak.claims.ScopeClaim;
-import io.mozaiks.identity.keycloak.claims.TokenKind;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
-import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
-import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsCache;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -40,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**

@@ -6,7 +6,6 @@ import io.mozaiks.identity.testkit.server.AdminApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
 package io.mozaiks.identity.keycloak.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mozaiks.identity.keycloak.contract.EnvFile;
 import io.mozaiks.identity.testkit.consumers.ContractEnv;
 import io.mozaiks.identity.testkit.consumers.PluginHostConsumer;
