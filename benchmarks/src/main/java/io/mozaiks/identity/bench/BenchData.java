@@ -91,6 +91,17 @@ public final class BenchData {
         return List.copyOf(resolved);
     }
 
+    /**
+     * The realm's privilege settings (contract 1.1: realm attributes, no longer mapper config), as the
+     * contract defaults: the alias still runs for platform_admin.
+     */
+    public static Map<String, String> realmAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("mozaiks.role.aliases", "platform_admin:Admin");
+        attributes.put("mozaiks.service.only.roles", "internal_service,service");
+        return attributes;
+    }
+
     /** The contract mapper's config, as in the dev realm (docker/realm/mozaiks-realm.json). */
     public static Map<String, String> contractMapperConfig() {
         Map<String, String> config = new LinkedHashMap<>();
@@ -98,8 +109,6 @@ public final class BenchData {
         config.put("mozaiks.required.scope", CONTRACT_SCOPE);
         config.put("mozaiks.tenant", "");
         config.put("mozaiks.app.id.client.attribute", "mozaiks.app_id");
-        config.put("mozaiks.role.aliases", "platform_admin:admin");
-        config.put("mozaiks.service.only.roles", "internal_service");
         config.put("access.token.claim", "true");
         config.put("lightweight.claim", "true");
         config.put("introspection.token.claim", "true");

@@ -166,6 +166,7 @@ public final class BenchRealm {
         realm.put("roles", Map.of("realm", roles));
         realm.put("groups", groups);
         realm.put("users", List.of(user));
+        realm.put("attributes", BenchData.realmAttributes()); // privilege settings (contract 1.1)
 
         String adminToken = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", "admin-cli",

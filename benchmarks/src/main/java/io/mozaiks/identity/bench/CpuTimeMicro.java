@@ -37,11 +37,12 @@ final class CpuTimeMicro {
         Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
         ops.put("settingsParse", b::settingsParse);
         ops.put("settingsCached", b::settingsCached);
+        ops.put("privilegesCached", b::privilegesCached);
         ops.put("rolesClaimUser", b::rolesClaimUser);
         ops.put("scopeClaimUser", b::scopeClaimUser);
         ops.put("amrPassword", b::amrPassword);
-        ops.put("perUserToken (settingsCached+roles+scope+amr)", () -> {
-            Object[] all = {b.settingsCached(), b.rolesClaimUser(), b.scopeClaimUser(), b.amrPassword()};
+        ops.put("perUserToken (settingsCached+privilegesCached+roles+scope+amr)", () -> {
+            Object[] all = {b.settingsCached(), b.privilegesCached(), b.rolesClaimUser(), b.scopeClaimUser(), b.amrPassword()};
             return all;
         });
         List<Row> rows = new ArrayList<>();

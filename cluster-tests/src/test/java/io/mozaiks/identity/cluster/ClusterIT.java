@@ -264,7 +264,7 @@ class ClusterIT {
     }
 
     private static void assertServiceTokenKeepsTheContract(String token, String client) throws Rejected {
-        guard.check(ContractGuard.SERVICE_SCHEMA, "service access token", token);
+        guard.check(ContractGuard.SERVICE_SCHEMA_1_1, "service access token", token);
         Principal dotnet = platform.internalBearer(token);
         assertThat(dotnet.clientId()).isEqualTo(client);
         assertThat(dotnet.roles()).containsExactly("internal_service");
@@ -272,7 +272,7 @@ class ClusterIT {
     }
 
     private static void assertUserTokenKeepsTheContract(String token) throws Rejected {
-        guard.check(ContractGuard.USER_SCHEMA, "user access token", token);
+        guard.check(ContractGuard.USER_SCHEMA_1_1, "user access token", token);
         assertThat(core.user(token).userId()).isNotBlank();
         platform.bearer(token);
     }

@@ -112,17 +112,49 @@ class ComposeFileTest {
         assertThat(published).as("the default host port is the port of the default public URL")
                 .isEqualTo(uri.getPort() + ":" + containerPort);
 
-        for (String consumer : List.of("x-mozaiks-core-env", "x-mozaiks-platform-env")) {
-            Map<String, String> consumerEnv = strings(map(compose.get(consumer)));
-            assertThat(consumerEnv.get("AUTH_ISSUER")).as(consumer)
-                    .isEqualTo(env.get("KC_HOSTNAME") + "/realms/mozaiks");
-            assertThat(consumerEnv.get("AUTH_JWKS_URL")).as(consumer)
-                    .isEqualTo("http://keycloak:" + containerPort + "/realms/mozaiks/protocol/openid-connect/certs");
-            assertThat(consumerEnv).containsEntry("AUTH_AUDIENCE", "mozaiks-api")
-                    .containsEntry("AUTH_REQUIRED_SCOPE", "access_as_user").containsEntry("AUTH_ROLES_CLAIM", "roles");
-        }
-        assertThat(strings(map(compose.get("x-mozaiks-platform-env"))))
-                .containsEntry("AUTH_PROVIDER", "jwt").containsEntry("AUTH_TENANT_CLAIM", "tid");
+        String publicIssuer = env.get("KC_HOSTNAME") + "/realms/mozaiks";
+        String inNetwork = "http://keycloak:" + containerPort + "/realms/mozaiks";
+        String jwks = inNetwork + "/protocol/openid-connect/certs";
+
+        // mozaiks-core: exactly what /contract/env/core?backchannel=true answers inside the network.
+        Map<String, String> core = strings(map(compose.get("x-mozaiks-core-env")));
+        assertThat(core).containsExactly(
+                Map.entry("MOZAIKS_OIDC_DISCOVERY_URL", inNetwork + "/.well-known/openid-configuration"),
+                Map.entry("AUTH_ENABLED", "true"),
+                Map.entry("AUTH_AUDIENCE", "mozaiks-api"),
+                Map.entry("AUTH_REQUIRED_SCOPE", "access_as_user"),
+                Map.entry("AUTH_ROLES_CLAIM", "roles"),
+                Map.entry("MOZAIKS_ISSUER", publicIssuer),
+                Map.entry("MOZAIKS_JWKS_URL", jwks),
+                Map.entry("MOZAIKS_AUDIENCE", "mozaiks-api"));
+        assertThat(map(compose.get("x-mozaiks-core-env")).get("AUTH_ENABLED"))
+                .as("a YAML string, not a boolean that an engine might render as True").isEqualTo("true");
+
+        Map<String, String> platform = strings(map(compose.get("x-mozaiks-platform-env")));
+        assertThat(platform).containsExactly(
+                Map.entry("AUTH_PROVIDER", "jwt"),
+                Map.entry("AUTH_ISSUER", publicIssuer),
+                Map.entry("AUTH_JWKS_URL", jwks),
+                Map.entry("AUTH_AUDIENCE", "mozaiks-api"),
+                Map.entry("AUTH_REQUIRED_SCOPE", "access_as_user"),
+                Map.entry("AUTH_ROLES_CLAIM", "roles"),
+                Map.entry("AUTH_TENANT_CLAIM", "tid"));
+
+        Map<String, String> pluginHost = strings(map(compose.get("x-mozaiks-plugin-host-env")));
+        assertThat(pluginHost).containsExactly(
+                Map.entry("JWT_ISSUER", publicIssuer),
+                Map.entry("JWT_AUDIENCE", "mozaiks-api"),
+                Map.entry("JWKS_URL", jwks),
+                Map.entry("JWT_ALGORITHMS", "RS256"),
+                Map.entry("SKIP_AUTH", "false"));
+        assertThat(map(compose.get("x-mozaiks-plugin-host-env")).get("SKIP_AUTH")).isEqualTo("false");
+    }
+
+    /** No comment may repeat the v1 advice that core should set issuer and JWKS URL to skip discovery. */
+    @Test
+    void commentsNoLongerTellCoreToSkipDiscovery() throws IOException {
+        String text = Files.readString(docker.resolve("docker-compose.yml"));
+        assertThat(text).doesNotContainIgnoringCase("discovery is skipped").doesNotContainIgnoringCase("skips discovery");
     }
 
     @Test

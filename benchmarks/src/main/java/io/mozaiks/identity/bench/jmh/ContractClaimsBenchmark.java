@@ -7,6 +7,9 @@ import io.mozaiks.identity.keycloak.claims.ScopeClaim;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsCache;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -38,6 +41,8 @@ public class ContractClaimsBenchmark {
     private List<String> resolvedRoles;
     private Map<String, String> config;
     private ContractSettings settings;
+    private Map<String, String> realmAttributes;
+    private PrivilegeSettings privileges;
     private String defaultRole;
     private String grantedScope;
     private Map<String, Integer> completedPassword;
@@ -50,6 +55,11 @@ public class ContractClaimsBenchmark {
         settings = ContractSettingsParser.parse(config);
         if (!settings.problems().isEmpty()) {
             throw new IllegalStateException("benchmark config has problems: " + settings.problems());
+        }
+        realmAttributes = BenchData.realmAttributes();
+        privileges = PrivilegeSettingsParser.parse(realmAttributes, config);
+        if (!privileges.valid()) {
+            throw new IllegalStateException("benchmark privilege settings have problems: " + privileges.problems());
         }
         defaultRole = BenchData.defaultRole();
         grantedScope = BenchData.CONTRACT_SCOPE; // what a bench-contract token's scope holds before the mapper
@@ -72,9 +82,21 @@ public class ContractClaimsBenchmark {
         return ContractSettingsCache.get(config);
     }
 
+    /** The realm's privilege settings (contract 1.1), parsed. */
+    @Benchmark
+    public PrivilegeSettings privilegesParse() {
+        return PrivilegeSettingsParser.parse(realmAttributes, config);
+    }
+
+    /** What the mapper does per token for the privilege settings: a map lookup by value. */
+    @Benchmark
+    public PrivilegeSettings privilegesCached() {
+        return PrivilegeSettingsCache.get(realmAttributes, config);
+    }
+
     @Benchmark
     public List<String> rolesClaimUser() {
-        return RolesClaim.compute(resolvedRoles, defaultRole, false, settings.serviceOnlyRoles(), settings.roleAliases());
+        return RolesClaim.compute(resolvedRoles, defaultRole, false, privileges::isServiceOnly, privileges.roleAliases());
     }
 
     @Benchmark
@@ -91,7 +113,8 @@ public class ContractClaimsBenchmark {
     @Benchmark
     public void perUserToken(Blackhole bh) {
         ContractSettings s = ContractSettingsCache.get(config);
-        bh.consume(RolesClaim.compute(resolvedRoles, defaultRole, false, s.serviceOnlyRoles(), s.roleAliases()));
+        PrivilegeSettings p = PrivilegeSettingsCache.get(realmAttributes, config);
+        bh.consume(RolesClaim.compute(resolvedRoles, defaultRole, false, p::isServiceOnly, p.roleAliases()));
         bh.consume(ScopeClaim.userScope(grantedScope, s.requiredScope()));
         bh.consume(AmrClaim.compute(completedPassword, authenticatorOf));
     }
@@ -99,7 +122,8 @@ public class ContractClaimsBenchmark {
     /** Everything pure that one client-credentials token costs: settings and roles. */
     @Benchmark
     public void perServiceToken(Blackhole bh) {
-        ContractSettings s = ContractSettingsCache.get(config);
-        bh.consume(RolesClaim.compute(resolvedRoles, defaultRole, true, s.serviceOnlyRoles(), s.roleAliases()));
+        bh.consume(ContractSettingsCache.get(config));
+        PrivilegeSettings p = PrivilegeSettingsCache.get(realmAttributes, config);
+        bh.consume(RolesClaim.compute(resolvedRoles, defaultRole, true, p::isServiceOnly, p.roleAliases()));
     }
 }

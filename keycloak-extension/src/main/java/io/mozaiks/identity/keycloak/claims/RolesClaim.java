@@ -5,8 +5,8 @@ import io.mozaiks.identity.keycloak.contract.ContractV1;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The flat {@code roles} claim: the realm roles Keycloak resolved for this client session, minus
@@ -20,19 +20,19 @@ public final class RolesClaim {
     /**
      * @param resolvedRealmRoles realm roles from the client session (group roles, composites and role scope applied)
      * @param defaultRoleName    the realm's {@code default-roles-<realm>} composite
-     * @param serviceToken       true for client-credentials tokens
-     * @param serviceOnlyRoles   roles that only service tokens may carry
+     * @param keepServiceOnly    true only for internal service tokens
+     * @param serviceOnly        roles that only internal service tokens may carry
      * @param aliases            role -> alias added beside it
      * @return sorted, without duplicates
      */
-    public static List<String> compute(Collection<String> resolvedRealmRoles, String defaultRoleName, boolean serviceToken,
-                                       Set<String> serviceOnlyRoles, Map<String, String> aliases) {
+    public static List<String> compute(Collection<String> resolvedRealmRoles, String defaultRoleName, boolean keepServiceOnly,
+                                       Predicate<String> serviceOnly, Map<String, String> aliases) {
         TreeSet<String> roles = new TreeSet<>();
         for (String role : resolvedRealmRoles) {
             if (ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(role) || role.equals(defaultRoleName)) {
                 continue;
             }
-            if (!serviceToken && serviceOnlyRoles.contains(role)) {
+            if (!keepServiceOnly && serviceOnly.test(role)) {
                 continue;
             }
             roles.add(role);

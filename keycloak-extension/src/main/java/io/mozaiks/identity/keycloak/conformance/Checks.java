@@ -5,7 +5,6 @@ import io.mozaiks.identity.keycloak.contract.ContractV1;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +17,6 @@ public final class Checks {
     public static final String AUDIENCE_CLIENT = "audience-client";
     public static final String SIGNING_KEY = "signing-key-rs256";
     public static final String INTROSPECTION_AUDIENCE = "introspection-audience-check";
-    public static final String ROLE_ALIAS = "role-alias-platform-admin";
     public static final String HOSTNAME = "hostname-configured";
     public static final String DEFAULT_SCOPE = "contract-scope-default";
     public static final String NO_LATER_MAPPER = "no-later-mapper";
@@ -108,17 +106,6 @@ public final class Checks {
                     "Remove the client attribute " + INTROSPECTION_CLIENT_ATTRIBUTE + " (or set it to false) on those clients");
         }
         return Check.pass(INTROSPECTION_AUDIENCE, "realm");
-    }
-
-    public static Check roleAlias(ContractSettings settings, String scopeName) {
-        Map<String, String> aliases = settings.roleAliases();
-        if (aliases == null || !"admin".equals(aliases.get("platform_admin"))) {
-            return Check.fail(ROLE_ALIAS, scopeName, "the alias platform_admin -> admin is missing, so platform admins"
-                            + " fail both consumers' admin checks",
-                    "In the contract mapper of client scope " + scopeName + " set " + ContractSettings.ROLE_ALIASES
-                            + " to include platform_admin:admin");
-        }
-        return Check.pass(ROLE_ALIAS, scopeName);
     }
 
     public static Check hostname(boolean issuerFollowsRequest) {

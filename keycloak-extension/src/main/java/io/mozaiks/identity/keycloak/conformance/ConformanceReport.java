@@ -1,7 +1,10 @@
 package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 import org.keycloak.Config;
 import org.keycloak.crypto.KeyUse;
@@ -18,6 +21,7 @@ import org.keycloak.provider.ProviderFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +42,23 @@ public final class ConformanceReport {
     private final List<String> contractScopeNames;
     private final ContractSettings settings;
     private final String contractMapperId;
+    private final PrivilegeSettings privileges;
+    private final List<Problem> privilegeProblems;
+    /** Service-account role lookups hit the user store: once per client per report. */
+    private final Map<String, Boolean> serviceOnlyHolders = new HashMap<>();
 
     public ConformanceReport(KeycloakSession session, RealmModel realm, List<String> contractScopeNames,
-                             ContractSettings settings, String contractMapperId) {
+                             ContractSettings settings, String contractMapperId, Map<String, String> contractMapperConfig) {
         this.session = session;
         this.realm = realm;
         this.contractScopeNames = contractScopeNames;
         this.settings = settings;
         this.contractMapperId = contractMapperId;
+        this.privileges = PrivilegeSettingsParser.parse(realm.getAttributes(), contractMapperConfig);
+        List<Problem> problems = new ArrayList<>(privileges.problems());
+        problems.addAll(PrivilegeSettingsParser.missingReferences(privileges, name -> realm.getRole(name) != null,
+                id -> realm.getClientByClientId(id) != null));
+        this.privilegeProblems = List.copyOf(problems);
     }
 
     public Map<String, Object> build(boolean issuerFollowsRequest) {
@@ -57,16 +70,27 @@ public final class ConformanceReport {
         }
         realmChecks.add(signingKey());
         realmChecks.add(Checks.introspection(serverWideIntrospectionWithoutAudience(), clientsWithoutIntrospectionAudience()));
-        realmChecks.add(Checks.roleAlias(settings, scopeName));
+        realmChecks.add(PrivilegeChecks.privilegeSettings(privilegeProblems));
+        realmChecks.add(PrivilegeChecks.roleAlias(privileges));
+        realmChecks.add(PrivilegeChecks.singleContractMapper(RealmFacts.strayContractMappers(realm)));
+        realmChecks.add(PrivilegeChecks.serviceRoleHolders(RealmFacts.humanServiceRoleHolders(session, realm, serviceOnlyRoleNames())));
+        realmChecks.add(ClientClaimChecks.tokenAudience(RealmFacts.clientsWithoutOwnAudience(realm, scopeName)));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
 
         List<Map<String, Object>> clients = new ArrayList<>();
         boolean pass = realmChecks.stream().allMatch(Check::pass);
+        boolean scopeOnConsent = !"false".equals(RealmFacts.contractScope(realm, scopeName)
+                .map(scope -> scope.getAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)).orElse(null));
         for (ClientModel client : contractClients(scopeName)) {
             List<Check> checks = List.of(
                     Checks.defaultScope(client.getClientId(), scopeName, assignment(client, scopeName), reasonToCarry(client, scopeName)),
                     Checks.noLaterMapper(client.getClientId(), ContractMapper.PRIORITY, appliedMappers(client)),
-                    Checks.clientSigning(client.getClientId(), client.getAttribute("access.token.signed.response.alg")));
+                    Checks.clientSigning(client.getClientId(), client.getAttribute("access.token.signed.response.alg")),
+                    ClientClaimChecks.foreignClaimMappers(client.getClientId(), MapperClaims.writers(client, settings.audiences())),
+                    ClientClaimChecks.thirdParty(client.getClientId(), client.isConsentRequired(), scopeOnConsent,
+                            client.isFullScopeAllowed()),
+                    PrivilegeChecks.serviceAccountInternal(client.getClientId(), client.isServiceAccountsEnabled(),
+                            serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())));
             pass &= checks.stream().allMatch(Check::pass);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("client_id", client.getClientId());
@@ -80,8 +104,42 @@ public final class ConformanceReport {
         report.put("contract_scope", scopeName);
         report.put("status", pass ? "pass" : "fail");
         report.put("realm_checks", realmChecks.stream().map(Check::toJson).toList());
+        report.put("privilege_settings", privilegeSettingsJson());
+        report.put("internal_service_clients", internalServiceClientIds());
+        report.put("core_env_rule", "Every mozaiks-core env must set MOZAIKS_OIDC_DISCOVERY_URL: without it core's token"
+                + " client builds a discovery URL for a hosted tenant and would send its client credentials there.");
         report.put("clients", clients);
         return report;
+    }
+
+    private Map<String, Object> privilegeSettingsJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("valid", privilegeProblems.isEmpty());
+        json.put("role_aliases", privileges.roleAliases());
+        json.put("service_only_roles", privileges.serviceOnlyRoles());
+        json.put("internal_service_clients", privileges.internalServiceClients());
+        json.put("core_admin_alias", privileges.coreAdminAlias());
+        json.put("changed_by", "realm admins only (realm-management manage-realm), through PUT <issuer>/mozaiks/contract/settings;"
+                + " stored as realm attributes " + String.join(", ", PrivilegeSettings.ATTRIBUTES));
+        return json;
+    }
+
+    /** Clients whose client-credentials tokens get the API audience. */
+    public List<String> internalServiceClientIds() {
+        if (!privilegeProblems.isEmpty()) {
+            return List.of();
+        }
+        return realm.getClientsStream().filter(ClientModel::isEnabled)
+                .filter(c -> privileges.mayBeInternal(c.getClientId()) && serviceOnlyRoleHolder(c))
+                .map(ClientModel::getClientId).sorted().toList();
+    }
+
+    private List<String> serviceOnlyRoleNames() {
+        List<String> names = new ArrayList<>(List.of("internal_service", "service"));
+        if (privileges.serviceOnlyRoles() != null) {
+            privileges.serviceOnlyRoles().stream().filter(r -> !names.contains(r)).forEach(names::add);
+        }
+        return names;
     }
 
     /** Enabled clients that issue contract tokens: the contract scope is one of their Default scopes. */
@@ -89,6 +147,18 @@ public final class ConformanceReport {
         return realm.getClientsStream().filter(ClientModel::isEnabled)
                 .filter(c -> "default".equals(assignment(c, scopeName)))
                 .map(ClientModel::getClientId).sorted().toList();
+    }
+
+    /**
+     * The platform's {@code AUTH_ALLOWED_CLIENT_IDS}: contract clients through which people sign in, plus the
+     * internal service clients. A contract client that only has a (non-internal) service account is left out.
+     */
+    public List<String> allowedClientIds(String scopeName) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(internalServiceClientIds());
+        realm.getClientsStream().filter(ClientModel::isEnabled)
+                .filter(c -> "default".equals(assignment(c, scopeName)) && RealmFacts.issuesUserTokens(c))
+                .forEach(c -> ids.add(c.getClientId()));
+        return List.copyOf(ids);
     }
 
     /**
@@ -114,15 +184,14 @@ public final class ConformanceReport {
     }
 
     private boolean serviceOnlyRoleHolder(ClientModel client) {
-        if (!client.isServiceAccountsEnabled() || settings.serviceOnlyRoles() == null) {
+        if (!client.isServiceAccountsEnabled() || privileges.serviceOnlyRoles() == null) {
             return false;
         }
-        UserModel account = session.users().getServiceAccount(client);
-        if (account == null) {
-            return false;
-        }
-        return settings.serviceOnlyRoles().stream().map(realm::getRole).filter(Objects::nonNull)
-                .anyMatch(account::hasRole);
+        return serviceOnlyHolders.computeIfAbsent(client.getId(), id -> {
+            UserModel account = session.users().getServiceAccount(client);
+            return account != null && privileges.serviceOnlyRoles().stream().map(realm::getRole).filter(Objects::nonNull)
+                    .anyMatch(account::hasRole);
+        });
     }
 
     private Checks.AudienceClient audienceFacts(String clientId) {

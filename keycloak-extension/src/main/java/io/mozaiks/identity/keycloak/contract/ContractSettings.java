@@ -1,30 +1,26 @@
 package io.mozaiks.identity.keycloak.contract;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The values an admin configures on the contract mapper, parsed. A value that failed to parse is
- * {@code null} (or absent) and listed in {@link #problems()}, so the claim it feeds is omitted: fail closed.
+ * The values configured on the contract mapper, parsed. A value that failed to parse is {@code null}
+ * and listed in {@link #problems()}, so the claim it feeds is omitted: fail closed.
  *
- * @param audiences        client ids added to {@code aud} of access tokens and introspection
- * @param requiredScope    the user scope consumers require (always present in user tokens)
- * @param tenant           {@code tid}; {@code null} = the realm name (unless {@link #hasProblem} says it is broken)
- * @param appIdAttribute   client attribute that holds {@code app_id}
- * @param roleAliases      role -> extra role name, e.g. platform_admin -> admin
- * @param serviceOnlyRoles realm roles that only service tokens may carry
+ * <p>None of these decide privilege: a client admin ({@code manage-clients}) can edit a mapper, so who
+ * is an admin or an internal service lives in realm attributes instead ({@link PrivilegeSettings}).
+ *
+ * @param audiences      client ids added to {@code aud} of access tokens and introspection
+ * @param requiredScope  the user scope consumers require (always present in user tokens)
+ * @param tenant         {@code tid}; {@code null} = the realm name (unless {@link #hasProblem} says it is broken)
+ * @param appIdAttribute client attribute that holds {@code app_id}
  */
 public record ContractSettings(List<String> audiences, String requiredScope, String tenant, String appIdAttribute,
-                               Map<String, String> roleAliases, Set<String> serviceOnlyRoles,
                                List<Problem> problems) {
 
     public static final String AUDIENCE = "mozaiks.audience";
     public static final String REQUIRED_SCOPE = "mozaiks.required.scope";
     public static final String TENANT = "mozaiks.tenant";
     public static final String APP_ID_ATTRIBUTE = "mozaiks.app.id.client.attribute";
-    public static final String ROLE_ALIASES = "mozaiks.role.aliases";
-    public static final String SERVICE_ONLY_ROLES = "mozaiks.service.only.roles";
 
     /** One config value that cannot be used, and why. */
     public record Problem(String key, String message) {

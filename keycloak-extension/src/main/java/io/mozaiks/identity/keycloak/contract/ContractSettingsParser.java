@@ -3,12 +3,8 @@ package io.mozaiks.identity.keycloak.contract;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,14 +14,11 @@ import java.util.regex.Pattern;
 public final class ContractSettingsParser {
 
     /** Role and client names we accept in config: no separators, no spaces, no control characters. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,255}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,255}");
     /** RFC 6749 scope-token characters. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
     /** Printable, no whitespace at the ends; a tenant id is compared by string in both consumers. */
     private static final Pattern TENANT = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
-    /** Value of {@link ContractSettings#ROLE_ALIASES} that means: no aliases at all. */
-    public static final String NO_ALIASES = "none";
 
     private ContractSettingsParser() {
     }
@@ -63,46 +56,15 @@ public final class ContractSettingsParser {
             appIdAttribute = null;
         }
 
-        List<String> serviceOnly = parseNames(cfg, ContractSettings.SERVICE_ONLY_ROLES,
-                ContractV1.DEFAULT_SERVICE_ONLY_ROLES, problems);
-        Set<String> serviceOnlyRoles = serviceOnly == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(serviceOnly));
-
-        Map<String, String> aliases = parseAliases(cfg, serviceOnlyRoles, problems);
-
-        return new ContractSettings(audiences, requiredScope, tenant, appIdAttribute, aliases, serviceOnlyRoles,
-                List.copyOf(problems));
-    }
-
-    private static Map<String, String> parseAliases(Map<String, String> cfg, Set<String> serviceOnlyRoles,
-                                                    List<Problem> problems) {
-        String raw = value(cfg, ContractSettings.ROLE_ALIASES, ContractV1.DEFAULT_ROLE_ALIASES);
-        Map<String, String> aliases = new LinkedHashMap<>();
-        // The admin console drops blank values (the default then comes back), so "none" switches aliases off.
-        if (raw.isBlank() || NO_ALIASES.equalsIgnoreCase(raw)) {
-            return aliases;
-        }
-        for (String pair : raw.split(",")) {
-            String[] parts = pair.trim().split(":", -1);
-            if (parts.length != 2 || !NAME.matcher(parts[0].trim()).matches() || !NAME.matcher(parts[1].trim()).matches()) {
-                problems.add(new Problem(ContractSettings.ROLE_ALIASES,
-                        "\"" + printable(pair.trim()) + "\" is not of the form role:alias (e.g. platform_admin:admin)"));
-                return null;
-            }
-            String alias = parts[1].trim();
-            // An alias must never grant what the role filter removes: that would reopen the hole it closes.
-            if (ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(alias) || alias.startsWith("default-roles-")
-                    || (serviceOnlyRoles != null && serviceOnlyRoles.contains(alias))) {
-                problems.add(new Problem(ContractSettings.ROLE_ALIASES,
-                        "alias \"" + alias + "\" names an internal or service-only role"));
-                return null;
-            }
-            aliases.put(parts[0].trim(), alias);
-        }
-        return Collections.unmodifiableMap(aliases);
+        return new ContractSettings(audiences, requiredScope, tenant, appIdAttribute, List.copyOf(problems));
     }
 
     private static List<String> parseNames(Map<String, String> cfg, String key, String fallback, List<Problem> problems) {
-        String raw = value(cfg, key, fallback);
+        return names(value(cfg, key, fallback), key, problems);
+    }
+
+    /** A comma-separated list of names, duplicates dropped; {@code null} with a problem when one is invalid. */
+    static List<String> names(String raw, String key, List<Problem> problems) {
         List<String> names = new ArrayList<>();
         for (String part : raw.split(",")) {
             String name = part.trim();
@@ -120,6 +82,11 @@ public final class ContractSettingsParser {
         return List.copyOf(names);
     }
 
+    /** A role, client or attribute name as config accepts it. */
+    public static boolean isName(String value) {
+        return value != null && NAME.matcher(value).matches();
+    }
+
     private static String value(Map<String, String> cfg, String key, String fallback) {
         String value = cfg.get(key);
         return value == null ? fallback : value.trim();
@@ -130,7 +97,7 @@ public final class ContractSettingsParser {
      * characters java.text.MessageFormat treats as syntax ({@code ' { }}) escaped, because Keycloak's
      * admin API formats the message and would answer 500 on a stray brace.
      */
-    static String printable(String value) {
+    public static String printable(String value) {
         StringBuilder out = new StringBuilder();
         value.codePoints().limit(80).forEach(cp -> {
             if (Character.isISOControl(cp) || cp == '\'' || cp == '{' || cp == '}') {

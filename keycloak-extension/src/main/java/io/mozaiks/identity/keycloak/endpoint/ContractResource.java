@@ -32,12 +32,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /realms/{realm}/mozaiks/contract}, {@code .../env/{consumer}}, {@code .../conformance} and
- * {@code .../conformance/env/{consumer}} (docs/contracts/contract-endpoint-v1.md).
+ * {@code /realms/{realm}/mozaiks/contract}, {@code .../env/{consumer}}, {@code .../conformance},
+ * {@code .../conformance/env/{consumer}} and {@code .../settings} (docs/contracts/contract-endpoint-v1.1.md).
  *
  * <p>One catch-all path per HTTP method and a small route table here, so every answer - including 404
- * and 405 - carries {@code Cache-Control: no-store} and the same CORS headers. Read-only: GET, HEAD and
- * OPTIONS; anything else is 405.
+ * and 405 - carries {@code Cache-Control: no-store} and the same CORS headers. Read-only (GET, HEAD,
+ * OPTIONS) except {@code PUT .../settings} for realm admins, which CORS does not offer to browsers.
+ * A disabled realm publishes nothing.
  */
 public class ContractResource {
 
@@ -45,7 +46,7 @@ public class ContractResource {
     private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
     private static final MediaType TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8");
 
-    private enum Kind { CONTRACT, ENV, CONFORMANCE, ADMIN_ENV }
+    private enum Kind { CONTRACT, ENV, CONFORMANCE, ADMIN_ENV, SETTINGS }
 
     private record Route(Kind kind, String consumer) {
     }
@@ -91,8 +92,21 @@ public class ContractResource {
 
     @PUT
     @Path("{path:.*}")
-    public Response put(@PathParam("path") String path) {
-        return notAllowed(path);
+    public Response put(@PathParam("path") String path, String body) {
+        Route route = route(path);
+        if (route == null || route.kind() != Kind.SETTINGS) {
+            return notAllowed(path);
+        }
+        RealmModel realm = session.getContext().getRealm();
+        if (!realm.isEnabled()) {
+            return realmDisabled();
+        }
+        Response denied = requireAdmin(realm, AdminAccess.Permission.MANAGE_REALM);
+        if (denied != null) {
+            return denied;
+        }
+        PrivilegeSettingsEndpoint.Answer answer = PrivilegeSettingsEndpoint.put(realm, body, "a realm admin");
+        return json(answer.status(), answer.body());
     }
 
     @DELETE
@@ -113,8 +127,12 @@ public class ContractResource {
             return notFound(path);
         }
         RealmModel realm = session.getContext().getRealm();
-        if (route.kind() == Kind.CONFORMANCE || route.kind() == Kind.ADMIN_ENV) {
-            Response denied = requireAdmin(realm);
+        if (!realm.isEnabled()) {
+            return realmDisabled();
+        }
+        if (route.kind() == Kind.CONFORMANCE || route.kind() == Kind.ADMIN_ENV || route.kind() == Kind.SETTINGS) {
+            Response denied = requireAdmin(realm, route.kind() == Kind.SETTINGS
+                    ? AdminAccess.Permission.VIEW_REALM : AdminAccess.Permission.VIEW_CLIENTS);
             if (denied != null) {
                 return denied;
             }
@@ -143,12 +161,22 @@ public class ContractResource {
             case ENV -> env(realm, contract, consumer.orElseThrow(), issuer, followsRequest, null);
             case CONFORMANCE -> json(200, report(realm, contract).build(followsRequest));
             case ADMIN_ENV -> env(realm, contract, consumer.orElseThrow(), issuer, followsRequest,
-                    report(realm, contract).contractClientIds(contract.scopeName()));
+                    report(realm, contract).allowedClientIds(contract.scopeName()));
+            case SETTINGS -> {
+                PrivilegeSettingsEndpoint.Answer answer = PrivilegeSettingsEndpoint.get(realm, contract.mapperConfig());
+                yield json(answer.status(), answer.body());
+            }
         };
     }
 
     private ConformanceReport report(RealmModel realm, ContractLookup.Contract contract) {
-        return new ConformanceReport(session, realm, contract.allScopeNames(), contract.settings(), contract.mapperId());
+        return new ConformanceReport(session, realm, contract.allScopeNames(), contract.settings(), contract.mapperId(),
+                contract.mapperConfig());
+    }
+
+    private static Response realmDisabled() {
+        return error(404, "realm_disabled", "this realm is disabled and publishes no contract",
+                "Enable the realm (Realm settings > General > Enabled) if its tokens should be accepted");
     }
 
     private static ContractDocument.Facts facts(RealmModel realm, ContractLookup.Contract contract, String issuer,
@@ -175,34 +203,59 @@ public class ContractResource {
                     "Start Keycloak with --hostname=<public base URL> (e.g. https://auth.example.com) or set the"
                             + " realm's Frontend URL, then fetch this file again");
         }
+        boolean backchannel = "true".equals(session.getContext().getUri().getQueryParameters().getFirst("backchannel"));
+        EnvFile.Endpoints endpoints = EnvFile.Endpoints.of(issuer);
+        if (backchannel) {
+            if (!IssuerPolicy.followsRequest(session, UrlType.BACKEND)) {
+                return error(409, "backchannel_not_dynamic", "back-channel URLs are the public ones: Keycloak's"
+                                + " hostname-backchannel-dynamic is off, so there is no in-network variant",
+                        "Start Keycloak with --hostname-backchannel-dynamic=true (and a full-URL hostname), or use the"
+                                + " public variant without ?backchannel=true");
+            }
+            endpoints = EnvFile.Endpoints.backchannel(issuer,
+                    Urls.realmIssuer(session.getContext().getUri(UrlType.BACKEND).getBaseUri(), realm.getName()));
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> allowed = allowedClientIds;
+        if (allowedClientIds != null) {
+            allowed = allowedClientIds.stream().filter(EnvFile::isPlainValue).toList();
+            int refused = allowedClientIds.size() - allowed.size();
+            if (refused > 0) {
+                warnings.add(refused + " client id(s) with characters a shell or dotenv loader interprets were left out of"
+                        + " AUTH_ALLOWED_CLIENT_IDS (see the conformance report's client list); rename those clients");
+            }
+        }
         Map<String, String> variables;
         try {
-            variables = EnvFile.variables(consumer, issuer, contract.settings(), allowedClientIds);
-        } catch (IllegalStateException broken) {
-            return error(409, "contract_invalid", broken.getMessage(),
-                    "Correct the contract mapper config (the admin conformance report lists the problems)");
+            variables = EnvFile.variables(consumer, endpoints, contract.settings(), allowed);
+        } catch (IllegalStateException refused) {
+            return error(409, "contract_invalid", refused.getMessage(),
+                    "Correct the named setting (issuer: the hostname or the realm's Frontend URL; others: the contract"
+                            + " mapper, listed in the admin conformance report)");
         }
         String source = issuer + "/" + ContractResourceProviderFactory.ID + "/contract/"
-                + (allowedClientIds == null ? "" : "conformance/") + "env/" + consumer.segment();
+                + (allowedClientIds == null ? "" : "conformance/") + "env/" + consumer.segment()
+                + (backchannel ? "?backchannel=true" : "");
         if (wantsJson()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("contract_version", ContractV1.VERSION);
             body.put("consumer", consumer.segment());
             body.put("variables", variables);
+            body.put("warnings", warnings);
             return json(200, body);
         }
-        return base(200).type(TEXT).entity(EnvFile.render(consumer, realm.getName(), source, variables)).build();
+        return base(200).type(TEXT).entity(EnvFile.render(consumer, realm.getName(), source, variables, warnings)).build();
     }
 
-    private Response requireAdmin(RealmModel realm) {
-        return switch (AdminAccess.check(session, realm)) {
+    private Response requireAdmin(RealmModel realm, AdminAccess.Permission permission) {
+        return switch (AdminAccess.check(session, realm, permission)) {
             case ALLOWED -> null;
             case UNAUTHENTICATED -> Response.fromResponse(error(401, "unauthorized",
                             "a bearer token of realm " + realm.getName() + " is required",
-                            "Send Authorization: Bearer <access token of a user with realm-management view-clients>"))
+                            "Send Authorization: Bearer <access token of a user with realm-management " + permission.role() + ">"))
                     .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"").build();
-            case FORBIDDEN -> error(403, "forbidden", "the token's user may not view clients",
-                    "Grant the user the realm-management client role view-clients");
+            case FORBIDDEN -> error(403, "forbidden", "the token's user lacks " + permission.role(),
+                    "Grant the user the realm-management client role " + permission.role());
         };
     }
 
@@ -239,6 +292,9 @@ public class ContractResource {
         if (s.length == 2 && s[0].equals("contract") && s[1].equals("conformance")) {
             return new Route(Kind.CONFORMANCE, null);
         }
+        if (s.length == 2 && s[0].equals("contract") && s[1].equals("settings")) {
+            return new Route(Kind.SETTINGS, null);
+        }
         if (s.length == 4 && s[0].equals("contract") && s[1].equals("conformance") && s[2].equals("env") && !s[3].isEmpty()) {
             return new Route(Kind.ADMIN_ENV, s[3]);
         }
@@ -247,14 +303,16 @@ public class ContractResource {
 
     private static Response notFound(String path) {
         return error(404, "not_found", "no such contract resource",
-                "Use /contract, /contract/env/{core|platform}, /contract/conformance or /contract/conformance/env/{core|platform}");
+                "Use /contract, /contract/env/{core|platform|plugin-host}, /contract/conformance,"
+                        + " /contract/conformance/env/{core|platform|plugin-host} or /contract/settings");
     }
 
     private static Response notAllowed(String path) {
         if (route(path) == null) {
             return notFound(path);
         }
-        return Response.fromResponse(error(405, "method_not_allowed", "the contract endpoint is read-only",
+        return Response.fromResponse(error(405, "method_not_allowed", "this contract resource is read-only"
+                        + " (only /contract/settings takes PUT, from realm admins)",
                 "Use GET, HEAD or OPTIONS")).header("Allow", ALLOW).build();
     }
 

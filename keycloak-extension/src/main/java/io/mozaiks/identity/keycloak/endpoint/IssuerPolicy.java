@@ -34,26 +34,39 @@ final class IssuerPolicy {
     }
 
     static boolean followsRequest(KeycloakSession session) {
+        return followsRequest(session, UrlType.FRONTEND);
+    }
+
+    /**
+     * For {@link UrlType#BACKEND}: true when back-channel URLs follow the request, i.e.
+     * {@code hostname-backchannel-dynamic} is on (with a fixed frontend).
+     */
+    static boolean followsRequest(KeycloakSession session, UrlType type) {
         HostnameProvider hostnames = session.getProvider(HostnameProvider.class);
         try {
-            return followsRequest(base -> frontendBase(hostnames, probe(base)));
+            return followsRequest(base -> baseUrl(hostnames, probe(base), type));
         } catch (RuntimeException unexpected) {
-            // Fail safe: an undecidable answer counts as request-controlled.
-            LOG.warnf("mozaiks contract: cannot tell whether the issuer is fixed (%s); treating it as request-controlled",
-                    unexpected.toString());
+            // Fail safe: an undecidable answer counts as request-controlled; said once, not per request.
+            if (!warned) {
+                warned = true;
+                LOG.warnf("mozaiks contract: cannot tell whether %s URLs are fixed (%s); treating them as request-controlled",
+                        type, unexpected.toString());
+            }
             return true;
         }
     }
+
+    private static volatile boolean warned;
 
     /**
      * The frontend base URL, from its four parts. {@code HostnameProvider.getBaseUri(UriInfo, UrlType)} answers
      * the same but exists only since Keycloak 26.5 (on 26.4 calling it is a {@code NoSuchMethodError}); the
      * parts exist in every Keycloak 26, and every hostname provider implements them.
      */
-    static URI frontendBase(HostnameProvider hostnames, UriInfo request) {
+    static URI baseUrl(HostnameProvider hostnames, UriInfo request, UrlType type) {
         try {
-            return new URI(hostnames.getScheme(request, UrlType.FRONTEND), null, hostnames.getHostname(request, UrlType.FRONTEND),
-                    hostnames.getPort(request, UrlType.FRONTEND), hostnames.getContextPath(request, UrlType.FRONTEND), null, null);
+            return new URI(hostnames.getScheme(request, type), null, hostnames.getHostname(request, type),
+                    hostnames.getPort(request, type), hostnames.getContextPath(request, type), null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("hostname provider answered an invalid base URL: " + e.getMessage(), e);
         }

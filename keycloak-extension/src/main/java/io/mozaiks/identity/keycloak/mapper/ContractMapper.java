@@ -1,23 +1,14 @@
 package io.mozaiks.identity.keycloak.mapper;
 
-import io.mozaiks.identity.keycloak.claims.AmrClaim;
-import io.mozaiks.identity.keycloak.claims.RolesClaim;
-import io.mozaiks.identity.keycloak.claims.ScopeClaim;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
-import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.ClientModel;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import org.keycloak.models.ClientSessionContext;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -34,13 +25,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Contract v1 in one mapper: put it in ONE client scope and every client with that scope issues
- * tokens both consumers accept. Runs after Keycloak's own mappers (see {@link #PRIORITY}) because it
- * owns the final {@code scope}/{@code scp}, {@code roles} and the verified-only {@code email}.
+ * Contract v1.1 in one mapper: put it in the client scope {@code access_as_user} and every client with
+ * that scope issues tokens the consumers accept. Runs after Keycloak's own mappers (see {@link #PRIORITY})
+ * because it owns the final {@code scope}/{@code scp}, {@code roles}, the verified-only {@code email},
+ * and strips what consumers would read as privilege from other mappers ({@link ContractV1#STRIPPED_CLAIMS}).
+ *
+ * <p>Who is an admin or internal is not configured here but in realm attributes ({@link PrivilegeSettings}):
+ * a client admin may edit this mapper, not the realm.
  *
  * <p>Access token and introspection only: the ID token keeps {@code aud} = the client (OIDC Core),
  * and UserInfo is built from an access-token object, so audience logic there would leak {@code aud}.
@@ -72,14 +66,6 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
                 .helpText("app_id is read from this attribute of the CLIENT (never from user attributes). Default: "
                         + ContractV1.DEFAULT_APP_ID_ATTRIBUTE)
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_APP_ID_ATTRIBUTE).add()
-                .property().name(ContractSettings.ROLE_ALIASES).label("Role aliases")
-                .helpText("role:alias pairs, comma separated; the alias is added beside the role. \"none\" = no aliases. Default: "
-                        + ContractV1.DEFAULT_ROLE_ALIASES)
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_ROLE_ALIASES).add()
-                .property().name(ContractSettings.SERVICE_ONLY_ROLES).label("Service-only roles")
-                .helpText("Realm roles removed from user tokens (kept in client-credentials tokens). Default: "
-                        + ContractV1.DEFAULT_SERVICE_ONLY_ROLES)
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_SERVICE_ONLY_ROLES).add()
                 .build();
         List<ProviderConfigProperty> all = new ArrayList<>(properties);
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(all, ContractMapper.class);
@@ -111,7 +97,8 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
 
     @Override
     public String getHelpText() {
-        return "Audience, scp, flat roles, tid, amr and app_id exactly as mozaiks-core and mozaiks-platform check them.";
+        return "Audience, scp, flat roles, tid, amr and app_id exactly as mozaiks-core, its plugin-host and mozaiks-platform check them;"
+                + " admin and internal roles come from the realm's mozaiks settings.";
     }
 
     @Override
@@ -129,6 +116,12 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
                                ProtocolMapperModel model) throws ProtocolMapperConfigException {
         ContractSettings settings = ContractSettingsParser.parse(model.getConfig());
         List<String> problems = settings.problems().stream().map(Object::toString).collect(Collectors.toList());
+        for (String key : PrivilegeSettings.LEGACY_MAPPER_KEYS) {
+            if (model.getConfig() != null && model.getConfig().containsKey(key)) {
+                problems.add(key + " is no longer a mapper setting: who is an admin or internal is a realm setting"
+                        + " (PUT <issuer>/mozaiks/contract/settings, realm admins only); remove it here");
+            }
+        }
         if (settings.audiences() != null) {
             for (String audience : settings.audiences()) {
                 if (realm.getClientByClientId(audience) == null) {
@@ -154,19 +147,34 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         String switchKey = getShouldUseLightweightToken(session)
                 ? OIDCAttributeMapperHelper.INCLUDE_IN_LIGHTWEIGHT_ACCESS_TOKEN
                 : OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN;
-        if (switchedOn(model, switchKey)) {
-            setClaim(token, model, userSession, session, clientSessionCtx);
-        }
+        apply(token, model, userSession, session, clientSessionCtx, switchedOn(model, switchKey));
         return token;
     }
 
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        if (switchedOn(model, OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION)) {
-            setClaim(token, model, userSession, session, clientSessionCtx);
-        }
+        apply(token, model, userSession, session, clientSessionCtx,
+                switchedOn(model, OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION));
         return token;
+    }
+
+    /**
+     * Stripping does not depend on the switches: a switched-off contract mapper must not leave
+     * {@code realm_access} or control-plane claims for a consumer's fallback to find.
+     */
+    private void apply(AccessToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
+                       ClientSessionContext clientSessionCtx, boolean switchedOn) {
+        RealmModel realm = userSession.getRealm();
+        if (!ContractScopeMembership.counts(realm, model)) {
+            ProblemLog.once(realm.getName(), clientSessionCtx.getClientSession().getClient().getClientId(), model.getName(),
+                    "this contract mapper is not in client scope " + ContractV1.CONTRACT_SCOPE + " and does nothing");
+            return;
+        }
+        ContractTokenWriter.stripReserved(token);
+        if (switchedOn) {
+            ContractTokenWriter.write(token, model, userSession, clientSessionCtx);
+        }
     }
 
     static boolean switchedOn(ProtocolMapperModel model, String key) {
@@ -174,146 +182,10 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         return value == null || Boolean.parseBoolean(value);
     }
 
+    /** Not called: {@link #transformAccessToken} and {@link #transformIntrospectionToken} do the work. */
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        if (!(token instanceof AccessToken accessToken)) {
-            return;
-        }
-        RealmModel realm = userSession.getRealm();
-        ClientModel client = clientSessionCtx.getClientSession().getClient();
-        ContractSettings settings = ContractSettingsCache.get(model.getConfig()); // parsed once per config, not per token
-        settings.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(), p.toString()));
-
-        UserModel user = userSession.getUser();
-        boolean serviceToken = user.getServiceAccountClientLink() != null;
-        Map<String, Object> claims = accessToken.getOtherClaims();
-
-        addAudiences(accessToken, settings, realm, client, model);
-        setIdentity(accessToken, user, serviceToken);
-        setScopes(accessToken, settings, serviceToken);
-        setRoles(claims, settings, realm, clientSessionCtx, serviceToken);
-        setTenant(claims, settings, realm);
-        setAmr(claims, realm, userSession, client, model, serviceToken);
-        setAppId(claims, settings, client);
-    }
-
-    private static void addAudiences(AccessToken token, ContractSettings settings, RealmModel realm, ClientModel client,
-                                     ProtocolMapperModel model) {
-        if (settings.audiences() == null) {
-            return;
-        }
-        for (String audience : settings.audiences()) {
-            if (realm.getClientByClientId(audience) != null) {
-                token.addAudience(audience);
-            } else {
-                ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
-                        ContractSettings.AUDIENCE + ": client \"" + audience + "\" does not exist; not added to aud");
-            }
-        }
-    }
-
-    /**
-     * Lightweight tokens drop the stock sub/profile/email mappers, so the contract sets these itself.
-     * Keycloak's own mappers write them into the other-claims map while the token also has typed
-     * fields of the same name: one is cleared, or the JSON would carry duplicate keys (which strict
-     * JOSE libraries reject).
-     */
-    private static void setIdentity(AccessToken token, UserModel user, boolean serviceToken) {
-        if (token.getSubject() == null) {
-            token.setSubject(user.getId());
-        }
-        if (serviceToken) {
-            return;
-        }
-        Map<String, Object> claims = token.getOtherClaims();
-        claims.remove(IDToken.PREFERRED_USERNAME);
-        claims.remove(IDToken.NAME);
-        claims.remove(IDToken.EMAIL);
-        token.setPreferredUsername(user.getUsername());
-        token.setName(fullName(user));
-        token.setEmail(user.isEmailVerified() && user.getEmail() != null ? user.getEmail() : null);
-    }
-
-    private static String fullName(UserModel user) {
-        String name = String.join(" ", Optional.ofNullable(user.getFirstName()).orElse(""),
-                Optional.ofNullable(user.getLastName()).orElse("")).trim();
-        return name.isEmpty() ? null : name;
-    }
-
-    private static void setScopes(AccessToken token, ContractSettings settings, boolean serviceToken) {
-        if (serviceToken) {
-            // .NET InternalBearer rejects any token that carries a scope at all.
-            token.setScope(null);
-            token.getOtherClaims().remove(ContractV1.CLAIM_SCP);
-            return;
-        }
-        String scope = settings.requiredScope() == null ? token.getScope()
-                : ScopeClaim.userScope(token.getScope(), settings.requiredScope());
-        token.setScope(scope);
-        if (scope == null || scope.isBlank()) {
-            token.getOtherClaims().remove(ContractV1.CLAIM_SCP);
-        } else {
-            token.getOtherClaims().put(ContractV1.CLAIM_SCP, scope);
-        }
-    }
-
-    private static void setRoles(Map<String, Object> claims, ContractSettings settings, RealmModel realm,
-                                 ClientSessionContext clientSessionCtx, boolean serviceToken) {
-        if (settings.roleAliases() == null || settings.serviceOnlyRoles() == null) {
-            claims.remove(ContractV1.CLAIM_ROLES); // never an unfiltered list
-            return;
-        }
-        List<String> resolved = clientSessionCtx.getRolesStream()
-                .filter(role -> !role.isClientRole())
-                .map(RoleModel::getName)
-                .collect(Collectors.toList());
-        RoleModel defaultRole = realm.getDefaultRole();
-        claims.put(ContractV1.CLAIM_ROLES, RolesClaim.compute(resolved, defaultRole == null ? null : defaultRole.getName(),
-                serviceToken, settings.serviceOnlyRoles(), settings.roleAliases()));
-    }
-
-    private static void setTenant(Map<String, Object> claims, ContractSettings settings, RealmModel realm) {
-        if (settings.hasProblem(ContractSettings.TENANT)) {
-            claims.remove(ContractV1.CLAIM_TENANT);
-            return;
-        }
-        claims.put(ContractV1.CLAIM_TENANT, settings.tenant() != null ? settings.tenant() : realm.getName());
-    }
-
-    private static void setAmr(Map<String, Object> claims, RealmModel realm, UserSessionModel userSession,
-                               ClientModel client, ProtocolMapperModel model, boolean serviceToken) {
-        claims.remove(ContractV1.CLAIM_AMR);
-        if (serviceToken) {
-            return;
-        }
-        Map<String, Integer> completed;
-        try {
-            completed = AuthenticatorUtils.parseCompletedExecutions(userSession.getNote(Constants.AUTHENTICATORS_COMPLETED));
-        } catch (IllegalStateException unreadable) {
-            ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
-                    "amr: unreadable authenticators-completed session note");
-            return;
-        }
-        List<String> amr = AmrClaim.compute(completed, executionId -> Optional
-                .ofNullable(realm.getAuthenticationExecutionById(executionId))
-                .map(AuthenticationExecutionModel::getAuthenticator));
-        if (!amr.isEmpty()) {
-            claims.put(ContractV1.CLAIM_AMR, amr);
-        }
-    }
-
-    /** Only the client's attribute counts; {@code mozaiks_app_id}, which core reads first, is cleared. */
-    private static void setAppId(Map<String, Object> claims, ContractSettings settings, ClientModel client) {
-        claims.remove(ContractV1.CLAIM_APP_ID);
-        claims.remove("mozaiks_app_id");
-        if (settings.appIdAttribute() == null) {
-            return;
-        }
-        String appId = client.getAttribute(settings.appIdAttribute());
-        if (appId != null && !appId.isBlank()) {
-            claims.put(ContractV1.CLAIM_APP_ID, appId.trim());
-        }
     }
 
     /** A ready model for realm set-up and tests, with the contract defaults. */

@@ -1,17 +1,20 @@
 package io.mozaiks.identity.keycloak.claims;
 
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RolesClaimTest {
 
-    private static final Set<String> SERVICE_ONLY = Set.of("internal_service");
-    private static final Map<String, String> ALIASES = Map.of("platform_admin", "admin");
+    private static final Predicate<String> SERVICE_ONLY = Set.of("internal_service")::contains;
+    private static final Map<String, String> ALIASES = Map.of("platform_admin", "Admin");
 
     @Test
     void removesKeycloakInternalRolesAndTheDefaultComposite() {
@@ -30,8 +33,8 @@ class RolesClaimTest {
 
     @Test
     void addsAliasesBesideTheRoleSortedAndWithoutDuplicates() {
-        assertThat(RolesClaim.compute(List.of("user", "platform_admin", "admin"), "d", false, SERVICE_ONLY, ALIASES))
-                .containsExactly("admin", "platform_admin", "user");
+        assertThat(RolesClaim.compute(List.of("user", "platform_admin", "Admin"), "d", false, SERVICE_ONLY, ALIASES))
+                .containsExactly("Admin", "platform_admin", "user");
     }
 
     @Test
@@ -51,10 +54,19 @@ class RolesClaimTest {
         for (int i = 50; i >= 1; i--) {
             resolved.add(String.format("r%02d", i));
         }
-        resolved.addAll(List.of("r07", "platform_admin", "admin", "offline_access", "default-roles-x", "internal_service"));
+        resolved.addAll(List.of("r07", "platform_admin", "Admin", "offline_access", "default-roles-x", "internal_service"));
         List<String> roles = RolesClaim.compute(resolved, "default-roles-x", false, SERVICE_ONLY, ALIASES);
         assertThat(roles).hasSize(52).isSorted().doesNotHaveDuplicates()
-                .contains("admin", "platform_admin", "r01", "r50")
+                .contains("Admin", "platform_admin", "r01", "r50")
                 .doesNotContain("offline_access", "default-roles-x", "internal_service");
+    }
+
+    @Test
+    void serviceOnlyRolesOfTheRealmSettingsAreRemovedWithoutCase() {
+        PrivilegeSettings defaults = PrivilegeSettingsParser.parse(Map.of(), Map.of());
+        assertThat(RolesClaim.compute(List.of("Service", "INTERNAL_SERVICE", "user", "platform_admin"), "d", false,
+                defaults::isServiceOnly, defaults.roleAliases())).containsExactly("Admin", "platform_admin", "user");
+        assertThat(RolesClaim.compute(List.of("service", "internal_service"), "d", true,
+                defaults::isServiceOnly, defaults.roleAliases())).containsExactly("internal_service", "service");
     }
 }

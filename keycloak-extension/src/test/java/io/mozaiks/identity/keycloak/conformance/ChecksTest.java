@@ -2,6 +2,8 @@ package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -61,10 +63,12 @@ class ChecksTest {
 
     @Test
     void roleAlias() {
-        assertThat(Checks.roleAlias(DEFAULTS, "s").pass()).isTrue();
-        Check none = Checks.roleAlias(ContractSettingsParser.parse(Map.of(ContractSettings.ROLE_ALIASES, "")), "s");
+        assertThat(PrivilegeChecks.roleAlias(PrivilegeSettingsParser.parse(Map.of(), Map.of())).pass()).isTrue();
+        Check none = PrivilegeChecks.roleAlias(PrivilegeSettingsParser.parse(
+                Map.of(PrivilegeSettings.ROLE_ALIASES, "none"), Map.of()));
         assertThat(none.pass()).isFalse();
-        assertThat(none.fix()).contains("platform_admin:admin");
+        assertThat(none.id()).isEqualTo(PrivilegeChecks.ROLE_ALIAS);
+        assertThat(none.fix()).contains("platform_admin:Admin").doesNotContain("platform_admin:admin");
     }
 
     @Test
@@ -99,9 +103,18 @@ class ChecksTest {
     }
 
     @Test
-    void jsonShowsReasonAndFixOnlyOnFailure() {
-        assertThat(Check.pass("id", "realm").toJson()).containsOnlyKeys("id", "status");
+    void jsonShowsReasonAndFixOnlyOnWarningOrFailure() {
+        assertThat(Check.pass("id", "realm").toJson()).containsOnlyKeys("id", "status").containsEntry("status", "pass");
         assertThat(Check.fail("id", "realm", "r", "f").toJson()).containsEntry("status", "fail")
                 .containsEntry("reason", "r").containsEntry("fix", "f");
+        assertThat(Check.warn("id", "realm", "r", "f").toJson()).containsEntry("status", "warn")
+                .containsEntry("reason", "r").containsEntry("fix", "f");
+    }
+
+    @Test
+    void aWarningDoesNotFailButAFailureDoes() {
+        assertThat(Check.pass("id", "realm").pass()).isTrue();
+        assertThat(Check.warn("id", "realm", "r", "f").pass()).isTrue();
+        assertThat(Check.fail("id", "realm", "r", "f").pass()).isFalse();
     }
 }

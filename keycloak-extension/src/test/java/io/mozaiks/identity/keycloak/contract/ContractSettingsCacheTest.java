@@ -17,7 +17,7 @@ class ContractSettingsCacheTest {
 
     @Test
     void answersWhatTheParserAnswers() {
-        Map<String, String> config = Map.of(ContractSettings.TENANT, "acme", ContractSettings.ROLE_ALIASES, "a:b");
+        Map<String, String> config = Map.of(ContractSettings.TENANT, "acme", ContractSettings.AUDIENCE, "api-a,api-b");
         assertThat(ContractSettingsCache.get(config)).isEqualTo(ContractSettingsParser.parse(config));
         assertThat(ContractSettingsCache.get(null)).isEqualTo(ContractSettingsParser.parse(null));
     }

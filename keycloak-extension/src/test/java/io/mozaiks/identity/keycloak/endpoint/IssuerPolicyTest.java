@@ -40,9 +40,9 @@ class IssuerPolicyTest {
             public void close() {
             }
         };
-        assertThat(IssuerPolicy.frontendBase(fixedHost, IssuerPolicy.probe(URI.create("https://node-1.internal:8443/"))))
+        assertThat(IssuerPolicy.baseUrl(fixedHost, IssuerPolicy.probe(URI.create("https://node-1.internal:8443/")), UrlType.FRONTEND))
                 .isEqualTo(URI.create("https://auth.example.com:8443/auth"));
-        assertThat(IssuerPolicy.followsRequest(base -> IssuerPolicy.frontendBase(fixedHost, IssuerPolicy.probe(base)))).isTrue();
+        assertThat(IssuerPolicy.followsRequest(base -> IssuerPolicy.baseUrl(fixedHost, IssuerPolicy.probe(base), UrlType.FRONTEND))).isTrue();
     }
 
     @Test

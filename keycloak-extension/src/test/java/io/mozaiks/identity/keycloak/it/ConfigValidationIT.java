@@ -2,6 +2,8 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.testkit.consumers.Rejected;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 import io.mozaiks.identity.testkit.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
@@ -16,18 +18,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Bad config saved through the admin API is refused with 400 and a readable message; bad config that
- * bypasses validation (embedded mappers, partial import) never breaks a login: the affected claim is
- * omitted and the problem logged once.
+ * Bad config saved through the admin API is refused with 400 and a readable message, and so is any
+ * privilege key (contract 1.1: those are realm settings). A contract mapper that bypasses validation
+ * (embedded in a client, partial import) is not in the contract scope: it never breaks a login, adds no
+ * contract claim and no privilege, and the problem is logged once.
  */
 class ConfigValidationIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "mozaiks.role.aliases|platform_admin=admin|not of the form role:alias",
-            "mozaiks.role.aliases|user:internal_service|internal or service-only role",
+            "mozaiks.role.aliases|platform_admin:Admin|no longer a mapper setting",
+            "mozaiks.role.aliases|user:superadmin|no longer a mapper setting",
+            "mozaiks.service.only.roles|internal_service|no longer a mapper setting",
             "mozaiks.audience|ghost-api|does not exist",
             "mozaiks.required.scope|access as user|not a single OAuth scope token",
             "mozaiks.tenant|{0} '{tenant}'|printable characters",
@@ -58,19 +68,21 @@ class ConfigValidationIT {
     }
 
     @Test
-    void embeddedBrokenMapperOmitsClaimsButNeverBreaksTheLogin() throws Exception {
+    void embeddedContractMapperOnAClientDoesNothing() throws Exception {
         String clientId = "broken-embedded";
         Map<String, Object> client = brokenClient(clientId);
         Fixture.admin().post("/clients", client).expect(201);
+        Fixture.created(Fixture.admin().clientUuid(clientId));
 
         assertBrokenClaimsOmitted(clientId);
     }
 
     @Test
-    void partialImportWithBrokenMapperOmitsClaimsButNeverBreaksTheLogin() throws Exception {
+    void partialImportedContractMapperOnAClientDoesNothing() throws Exception {
         String clientId = "broken-imported";
         Fixture.admin().post("/partialImport", Map.of("ifResourceExists", "FAIL",
                 "clients", List.of(brokenClient(clientId)))).expect(200);
+        Fixture.created(Fixture.admin().clientUuid(clientId));
 
         assertBrokenClaimsOmitted(clientId);
     }
@@ -80,16 +92,16 @@ class ConfigValidationIT {
         for (int i = 0; i < 2; i++) {
             String token = Fixture.accessToken(Fixture.tokens().password(clientId, secret, "dev-admin", "dev-admin", null));
             JWTClaimsSet claims = Fixture.claims(token);
-            assertThat(claims.getClaims()).doesNotContainKeys("roles", "tid");
-            assertThat(claims.getAudience()).doesNotContain("ghost-api");
-            assertThat(claims.getStringClaim("scp")).contains("access_as_user");
+            assertThat(claims.getClaims()).doesNotContainKeys("roles", "tid", "scp");
+            assertThat(claims.getAudience()).doesNotContain("ghost-api", Fixture.API);
+            assertThatThrownBy(() -> Fixture.core().user(token)).isInstanceOf(Rejected.class);
+            assertThatThrownBy(() -> Fixture.platform().bearer(token)).isInstanceOf(Rejected.class);
         }
         String log = TestServer.get().logText();
         long warnings = log.lines()
-                .filter(line -> line.contains("client=" + clientId) && line.contains(ContractSettings.ROLE_ALIASES))
+                .filter(line -> line.contains("client=" + clientId) && line.contains("does nothing"))
                 .count();
         assertThat(warnings).as("the problem is logged once, not per token").isEqualTo(1);
-        assertThat(log).contains("client=" + clientId).contains("ghost-api");
     }
 
     private static Map<String, Object> brokenClient(String clientId) {
@@ -101,7 +113,7 @@ class ConfigValidationIT {
                 "directAccessGrantsEnabled", true,
                 "defaultClientScopes", List.of("basic"),
                 "protocolMappers", List.of(mapper("broken contract", Map.of(
-                        ContractSettings.ROLE_ALIASES, "platform_admin=admin",
+                        PrivilegeSettings.ROLE_ALIASES, "user:superadmin",
                         ContractSettings.TENANT, "bad tenant",
                         ContractSettings.AUDIENCE, "ghost-api"))));
     }

@@ -20,19 +20,19 @@ class ContractGuardIT {
     @ValueSource(strings = {"dev-admin", "dev-superadmin", "dev-developer", "dev-user", "dev-unverified"})
     void userAccessTokensKeepContractV1(String user) {
         String token = CodeFlowLogin.shell().login(user, user).expect(200).field("access_token");
-        guard.check(ContractGuard.USER_SCHEMA, "user access token of " + user, token);
+        guard.check(ContractGuard.USER_SCHEMA_1_1, "user access token of " + user, token);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mozaiks-core", "mozaiks-platform"})
     void serviceAccessTokensKeepContractV1(String client) {
-        guard.check(ContractGuard.SERVICE_SCHEMA, "service access token of " + client, Fixture.serviceToken(client));
+        guard.check(ContractGuard.SERVICE_SCHEMA_1_1, "service access token of " + client, Fixture.serviceToken(client));
     }
 
     @Test
     void refreshedUserTokenKeepsContractV1() {
         String refresh = CodeFlowLogin.shell().login("dev-admin", "dev-admin").expect(200).field("refresh_token");
         String token = Fixture.tokens().refresh(Fixture.SHELL, null, refresh).expect(200).field("access_token");
-        guard.check(ContractGuard.USER_SCHEMA, "refreshed user access token", token);
+        guard.check(ContractGuard.USER_SCHEMA_1_1, "refreshed user access token", token);
     }
 }

@@ -14,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleScopeIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @Test
     void clientWithoutFullScopeSeesOnlyItsScopedRoles() throws Exception {
         AdminApi admin = Fixture.admin();
@@ -38,7 +43,7 @@ class RoleScopeIT {
         String token = io.mozaiks.identity.testkit.server.CodeFlowLogin.shell()
                 .login("dev-admin", "dev-admin").expect(200).field("access_token");
         List<String> roles = Fixture.roles(Fixture.claims(token));
-        assertThat(roles).contains("platform_admin", "admin", "user")
+        assertThat(roles).contains("platform_admin", "Admin", "user")
                 .doesNotContain("offline_access", "uma_authorization", "default-roles-mozaiks", "internal_service");
     }
 

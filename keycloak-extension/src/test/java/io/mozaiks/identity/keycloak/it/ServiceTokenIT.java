@@ -18,6 +18,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Client-credentials tokens of the two service clients, as each consumer's internal scheme sees them. */
 class ServiceTokenIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
+    /**
+     * Contract 1.1: a client created the ordinary way with a service account and the contract scope (as the
+     * v1 docs said) is no internal service; no consumer accepts its client-credentials token, plugin-host
+     * included (its aud is the client's own id, never empty).
+     */
+    @Test
+    void anOrdinaryServiceClientIsNotInternalForAnyConsumer() throws Exception {
+        String clientId = "ordinary-service-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String secret = Fixture.ordinaryContractClient(clientId, true);
+        String token = Fixture.accessToken(Fixture.tokens().clientCredentials(clientId, secret));
+        JWTClaimsSet claims = Fixture.claims(token);
+
+        assertThat(claims.getAudience()).containsExactly(clientId);
+        assertThat(claims.getClaims()).doesNotContainKeys("scope", "scp", "realm_access", "resource_access");
+        Fixture.assertRejectedByEveryConsumer(token);
+
+        var check = ConformanceIT.check(Fixture.conformanceReport(), clientId, "service-account-internal");
+        assertThat(check.get("status").asText()).isEqualTo("fail");
+        assertThat(check.get("fix").asText()).contains("switch the service account off");
+    }
+
+    /** A service account holding internal_service is still not internal when the realm's list does not name it. */
+    @Test
+    void theRealmsListOfInternalClientsNarrowsInternalAccess() throws Exception {
+        String clientId = "unlisted-service-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String secret = Fixture.ordinaryContractClient(clientId, true);
+        AdminApi admin = Fixture.admin();
+        String account = admin.get("/clients/" + admin.clientUuid(clientId) + "/service-account-user").expect(200).field("id");
+        admin.post("/users/" + account + "/role-mappings/realm", java.util.List.of(admin.get("/roles/internal_service").expect(200).json()))
+                .expect(204);
+
+        String token = Fixture.accessToken(Fixture.tokens().clientCredentials(clientId, secret));
+        assertThat(Fixture.claims(token).getAudience()).containsExactly(clientId);
+        Fixture.assertRejectedByEveryConsumer(token);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mozaiks-core", "mozaiks-platform"})
     void serviceTokenCarriesAudienceRolesTenantAndNoScope(String clientId) throws Exception {

@@ -10,13 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A brand-new client whose only contract step is the contract scope, and standard token exchange
- * (RFC 8693) to audience mozaiks-api: both yield tokens the consumers accept.
+ * (RFC 8693) to audience mozaiks-api: both yield user tokens the consumers accept (and service tokens
+ * that every consumer rejects, since the new client is no internal service).
  */
 class TokenExchangeIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     @Test
     void oneClientScopeMakesANewClientAContractClient() throws Exception {
-        String id = Fixture.newContractClient("new-app", Map.of());
+        String id = Fixture.newContractClient("new-app", Map.of(), true);
         String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
 
         String user = Fixture.accessToken(Fixture.tokens().password("new-app", secret, "dev-user", "dev-user", null));
@@ -24,9 +30,10 @@ class TokenExchangeIT {
         assertThat(principal.roles()).containsExactly("user");
         Fixture.core().user(user);
 
+        // Contract 1.1: its service account holds no service-only role, so it is no internal service.
         String service = Fixture.accessToken(Fixture.tokens().clientCredentials("new-app", secret));
-        Fixture.platform().internalBearer(service);
-        assertThat(Fixture.claims(service).getAudience()).contains("mozaiks-api");
+        assertThat(Fixture.claims(service).getAudience()).containsExactly("new-app");
+        Fixture.assertRejectedByEveryConsumer(service);
     }
 
     @Test
@@ -40,7 +47,7 @@ class TokenExchangeIT {
 
         assertThat(claims.getAudience()).containsExactly("mozaiks-api");
         assertThat(claims.getStringClaim("azp")).isEqualTo("gateway");
-        assertThat(Fixture.roles(claims)).containsExactly("admin", "platform_admin", "user");
+        assertThat(Fixture.roles(claims)).containsExactly("Admin", "platform_admin", "user");
         assertThat(claims.getStringClaim("scp")).isEqualTo(claims.getStringClaim("scope")).contains("access_as_user");
         assertThat(claims.getStringClaim("tid")).isEqualTo("mozaiks");
         Fixture.core().user(exchanged);

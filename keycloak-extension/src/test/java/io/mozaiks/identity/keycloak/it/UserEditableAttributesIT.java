@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UserEditableAttributesIT {
 
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

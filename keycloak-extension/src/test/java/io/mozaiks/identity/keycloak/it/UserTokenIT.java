@@ -44,7 +44,7 @@ class UserTokenIT {
         assertThat(claims.getStringClaim("name")).isEqualTo("Ada Admin");
         assertThat(claims.getStringClaim("email")).isEqualTo("dev-admin@mozaiks.test");
         assertThat(claims.getStringClaim("tid")).isEqualTo("mozaiks");
-        assertThat(Fixture.roles(claims)).containsExactly("admin", "platform_admin", "user");
+        assertThat(Fixture.roles(claims)).containsExactly("Admin", "platform_admin", "user");
         String scope = claims.getStringClaim("scope");
         assertThat(scope.split(" ")).contains("access_as_user", "openid");
         assertThat(claims.getClaim("scp")).isEqualTo(scope);
@@ -52,11 +52,13 @@ class UserTokenIT {
     }
 
     @Test
-    void pythonCoreAcceptsForUserEndpointsAndSeesAnAdmin() throws Exception {
+    void pythonCoreAcceptsForUserEndpointsAndAPlatformAdminIsNoCoreSuperadmin() throws Exception {
         Principal principal = Fixture.core().user(accessToken);
         assertThat(principal.userId()).isEqualTo(Fixture.claims(accessToken).getSubject());
         assertThat(principal.email()).isEqualTo("dev-admin@mozaiks.test");
-        assertThat(PythonCoreConsumer.isAdmin(principal)).isTrue();
+        // Contract 1.1: platform_admin becomes Admin (a .NET platform admin); core's one admin level is superadmin.
+        assertThat(PythonCoreConsumer.isSuperAdmin(principal)).isFalse();
+        assertThat(PythonCoreConsumer.adminOrInternal(principal)).isFalse();
         // The successor runtime reads scopes only from scp.
         assertThat(Fixture.coreSuccessor().user(accessToken).scopes()).contains("access_as_user");
         assertThatThrownBy(() -> Fixture.core().internal(accessToken, false)).isInstanceOf(Rejected.class);
@@ -105,7 +107,7 @@ class UserTokenIT {
         JWTClaimsSet claims = Fixture.claims(refreshed);
         assertThat(claims.getAudience()).containsExactly(API);
         assertThat(claims.getClaim("scp")).isEqualTo(claims.getStringClaim("scope"));
-        assertThat(Fixture.roles(claims)).containsExactly("admin", "platform_admin", "user");
+        assertThat(Fixture.roles(claims)).containsExactly("Admin", "platform_admin", "user");
         Fixture.platform().bearer(refreshed);
         Fixture.core().user(refreshed);
     }
@@ -140,7 +142,7 @@ class UserTokenIT {
         assertThat(reply.get("active").asBoolean()).isTrue();
         assertThat(reply.get("scp").asText()).isEqualTo(claims.getClaim("scp"));
         assertThat(reply.get("tid").asText()).isEqualTo("mozaiks");
-        assertThat(reply.get("roles").toString()).isEqualTo("[\"admin\",\"platform_admin\",\"user\"]");
+        assertThat(reply.get("roles").toString()).isEqualTo("[\"Admin\",\"platform_admin\",\"user\"]");
         assertThat(reply.get("aud").toString()).contains(API);
     }
 

@@ -14,6 +14,12 @@ import java.util.Set;
  */
 public final class PythonCoreConsumer {
 
+    /** Core's only "on" spellings of AUTH_ENABLED; anything else turns auth OFF (fails open). */
+    public static final Set<String> AUTH_ENABLED_ON = Set.of("true", "1", "yes", "on");
+    /** What the director ({@code mozaiks_app.main}) requires at import in {@code external} auth mode. */
+    public static final List<String> DIRECTOR_REQUIRED = List.of("MOZAIKS_ISSUER", "MOZAIKS_JWKS_URL", "MOZAIKS_AUDIENCE");
+    public static final String TOKEN_USE_EXECUTION = "execution";
+
     private final SignatureCheck signature;
     private final String issuer;
     private final String audience;
@@ -25,6 +31,7 @@ public final class PythonCoreConsumer {
     private final boolean scpOnly;
 
     private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly) {
+        refuseAuthOff(variables);
         ConsumerEnv env = new ConsumerEnv(variables);
         String iss = env.get("AUTH_ISSUER", null);
         String jwks = env.get("AUTH_JWKS_URL", null);
@@ -78,9 +85,79 @@ public final class PythonCoreConsumer {
         return principal;
     }
 
-    /** Admin checks are case-sensitive here: {@code superadmin} or {@code admin}. */
-    public static boolean isAdmin(Principal principal) {
+    /**
+     * Rule 6: binding claims, when present (Python truthiness), must equal the request path's app and chat.
+     * A null path value means the route has no such segment, so that claim is not compared.
+     */
+    public static void checkBinding(Principal principal, String pathAppId, String pathChatId) throws Rejected {
+        Object app = PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id");
+        if (app != null && pathAppId != null && !pathAppId.equals(String.valueOf(app))) {
+            throw new Rejected(403, "token is bound to app " + app + ", not " + pathAppId);
+        }
+        Object chat = PythonTruth.firstTruthy(principal.claims(), "mozaiks_chat_id", "chat_id");
+        if (chat != null && pathChatId != null && !pathChatId.equals(String.valueOf(chat))) {
+            throw new Rejected(403, "token is bound to chat " + chat + ", not " + pathChatId);
+        }
+    }
+
+    /** Rule 7: core has ONE admin level, roles {@code superadmin} or {@code admin}, compared case-sensitively. */
+    public static boolean isSuperAdmin(Principal principal) {
         return principal.hasRole("superadmin") || principal.hasRole("admin");
+    }
+
+    /** The old name of {@link #isSuperAdmin}; kept so existing callers read the same rule. */
+    public static boolean isAdmin(Principal principal) {
+        return isSuperAdmin(principal);
+    }
+
+    /**
+     * Rule 7, the admin-or-internal dependency: a role {@code internal_service} OR {@code service} counts as
+     * an internal service AND as superadmin, for user tokens too; that is why those roles are service-only.
+     */
+    public static boolean adminOrInternal(Principal principal) {
+        return principal.hasRole("internal_service") || principal.hasRole("service") || isSuperAdmin(principal);
+    }
+
+    /**
+     * Rule 9, {@code require_execution_token}: rules 1-5 and nothing else (no scope check), then
+     * {@code mozaiks_token_use == "execution"} and an app id. Keycloak must never produce such a token.
+     */
+    public Principal executionToken(String token) throws Rejected {
+        Principal principal = authenticate(token);
+        Object use = principal.claims().getClaim("mozaiks_token_use");
+        if (!TOKEN_USE_EXECUTION.equals(use)) {
+            throw new Rejected(403, "not an execution token (mozaiks_token_use " + use + ")");
+        }
+        if (PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id") == null) {
+            throw new Rejected(403, "execution token without an app id");
+        }
+        return principal;
+    }
+
+    /** The director starts only when, in the default {@code external} mode, its three settings are present. */
+    public static boolean directorStarts(Map<String, String> env) {
+        return directorMissing(env).isEmpty();
+    }
+
+    /** The director settings that are absent or blank; empty outside {@code external} mode. */
+    public static List<String> directorMissing(Map<String, String> env) {
+        String mode = env.get("MOZAIKS_AUTH_MODE");
+        if (mode != null && !"external".equals(mode)) {
+            return List.of();
+        }
+        return DIRECTOR_REQUIRED.stream().filter(name -> env.get(name) == null || env.get(name).isBlank()).toList();
+    }
+
+    /**
+     * Absent = core's default; a PRESENT value outside the "on" spellings would run core with auth off.
+     * Compared exactly (no trimming or case folding), so whatever core does with case and blanks, a value
+     * accepted here is "on" for core too.
+     */
+    private static void refuseAuthOff(Map<String, String> variables) {
+        String enabled = variables.get("AUTH_ENABLED");
+        if (enabled != null && !AUTH_ENABLED_ON.contains(enabled)) {
+            throw new IllegalArgumentException("AUTH_ENABLED=" + enabled + " turns auth off (fails open)");
+        }
     }
 
     private Principal authenticate(String token) throws Rejected {

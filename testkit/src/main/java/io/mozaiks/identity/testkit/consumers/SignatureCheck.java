@@ -17,10 +17,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The part both consumers share: parse the JWS, pick the realm's key from the live JWKS, verify RS256,
- * then the registered claims (iss exact, aud contains, exp required, nbf/iat with leeway).
+ * The part the consumers share: parse the JWS, pick the realm's key from the live JWKS, verify RS256,
+ * then the registered claims (iss exact, aud contains, exp required, nbf/iat with leeway). The JWKS is
+ * loaded once and never refetched, so an unknown kid stays unknown (as in plugin-host).
  */
 final class SignatureCheck {
+
+    /** How a consumer treats the header's {@code kid}. */
+    enum KidRule {
+        /** PyJWT core: no kid, no key. */
+        REQUIRED,
+        /** .NET JwtBearer: without a kid every key is tried. */
+        OPTIONAL_TRY_ALL,
+        /** plugin-host: without a kid only a JWKS of exactly one key is usable. */
+        OPTIONAL_IF_SINGLE_KEY
+    }
 
     private final URL jwksUrl;
     private final Set<String> algorithms;
@@ -32,6 +43,10 @@ final class SignatureCheck {
     }
 
     SignedJWT verify(String token, boolean kidRequired) throws Rejected {
+        return verify(token, kidRequired ? KidRule.REQUIRED : KidRule.OPTIONAL_TRY_ALL);
+    }
+
+    SignedJWT verify(String token, KidRule kidRule) throws Rejected {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -43,10 +58,14 @@ final class SignatureCheck {
             throw new Rejected(401, "algorithm " + alg + " not allowed");
         }
         String kid = jwt.getHeader().getKeyID();
-        if (kid == null && kidRequired) {
+        if (kid == null && kidRule == KidRule.REQUIRED) {
             throw new Rejected(401, "token header has no kid");
         }
-        for (JWK key : keys().getKeys()) {
+        List<JWK> candidates = keys().getKeys();
+        if (kid == null && kidRule == KidRule.OPTIONAL_IF_SINGLE_KEY && candidates.size() != 1) {
+            throw new Rejected(401, "token header has no kid and the JWKS holds " + candidates.size() + " keys");
+        }
+        for (JWK key : candidates) {
             if (kid != null && !kid.equals(key.getKeyID())) {
                 continue;
             }
@@ -65,6 +84,15 @@ final class SignatureCheck {
     }
 
     static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds) throws Rejected {
+        return registeredClaims(jwt, issuer, audience, leewaySeconds, true);
+    }
+
+    /**
+     * @param audienceRequired false = python-jose: {@code aud} is checked only when the token HAS one,
+     *                         so a token without {@code aud} passes (an empty list does not)
+     */
+    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds,
+                                         boolean audienceRequired) throws Rejected {
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
@@ -89,6 +117,9 @@ final class SignatureCheck {
         }
         if (!issuer.equals(claims.getIssuer())) {
             throw new Rejected(401, "issuer " + claims.getIssuer() + " is not " + issuer);
+        }
+        if (!audienceRequired && claims.getClaim("aud") == null) {
+            return claims;
         }
         List<String> aud = claims.getAudience();
         if (aud == null || !aud.contains(audience)) {

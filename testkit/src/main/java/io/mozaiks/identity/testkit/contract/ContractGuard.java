@@ -18,7 +18,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Validates real tokens against the published JSON Schema of contract v1 (docs/contracts). A failure
+ * Validates real tokens against the published JSON Schemas (docs/contracts): contract v1
+ * ({@link #USER_SCHEMA}, {@link #SERVICE_SCHEMA}, kept as history) and contract 1.1
+ * ({@link #USER_SCHEMA_1_1}, {@link #SERVICE_SCHEMA_1_1}, which also forbid every stripped claim). A failure
  * means the PUBLIC contract changed: the message says so and lists the claim difference in a form that
  * can be handed to the consumer teams as it is.
  */
@@ -26,6 +28,10 @@ public final class ContractGuard {
 
     public static final String USER_SCHEMA = "auth-claims-v1.user-access-token.schema.json";
     public static final String SERVICE_SCHEMA = "auth-claims-v1.service-access-token.schema.json";
+    /** Contract 1.1 user access token: v1 plus the stripped claims forbidden and the acr rule. */
+    public static final String USER_SCHEMA_1_1 = "auth-claims-v1.1.user-access-token.schema.json";
+    /** Contract 1.1 internal service access token: v1 plus a service-only role and the stripped claims forbidden. */
+    public static final String SERVICE_SCHEMA_1_1 = "auth-claims-v1.1.service-access-token.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,8 +65,9 @@ public final class ContractGuard {
 
     static String message(String schemaFile, String what, JsonNode payload, List<String> differences) {
         return "PUBLIC CONTRACT CHANGED: the " + what + " no longer matches docs/contracts/" + schemaFile + ".\n"
-                + "Contract v1 is published to mozaiks-core and mozaiks-platform. Either fix the provider, or bump the\n"
-                + "contract version (docs/contracts/auth-claims-v2.md + schemas) and hand this difference to both teams:\n"
+                + "The contract is published to mozaiks-core (runtime, plugin-host) and mozaiks-platform. Either fix the provider,\n"
+                + "or bump the contract version (new docs/contracts/auth-claims-*.md + schemas + CHANGELOG.md) and hand this\n"
+                + "difference to both teams:\n"
                 + differences.stream().map(d -> "  - " + d).collect(Collectors.joining("\n"))
                 + "\nToken claims were: " + payload;
     }

@@ -24,10 +24,22 @@ public final class AdminApi {
     private final String realm;
     private String token;
     private Instant tokenTime = Instant.EPOCH;
+    /** A fixed token of a realm user (a client admin, a realm admin), or null for the bootstrap admin. */
+    private final String fixedToken;
 
     public AdminApi(String baseUrl, String realm) {
+        this(baseUrl, realm, null);
+    }
+
+    private AdminApi(String baseUrl, String realm, String fixedToken) {
         this.baseUrl = baseUrl;
         this.realm = realm;
+        this.fixedToken = fixedToken;
+    }
+
+    /** The admin API as the holder of {@code accessToken} (a user of the realm with some realm-management roles). */
+    public static AdminApi asUser(String accessToken) {
+        return new AdminApi(TestServer.baseUrl(), TestServer.REALM, accessToken);
     }
 
     public static AdminApi forTestRealm() {
@@ -121,6 +133,9 @@ public final class AdminApi {
 
     /** The master realm's admin tokens live 60 s; renew well before. */
     private synchronized String token() {
+        if (fixedToken != null) {
+            return fixedToken;
+        }
         if (token == null || Duration.between(tokenTime, Instant.now()).getSeconds() > 30) {
             token = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
                     "grant_type", "password", "client_id", "admin-cli",

@@ -31,6 +31,8 @@ final class DistributionServer implements ServerUnderTest {
                 .importFile(usersFile)
                 .httpPort(httpPort)
                 .hostname("http://127.0.0.1:" + httpPort)
+                // As in the compose stack: back-channel URLs follow the address a service calls (localhost here).
+                .arg("--hostname-backchannel-dynamic=true")
                 .log(workDir.resolve("keycloak.log"))
                 .build();
         System.out.println("[testkit] starting Keycloak distribution " + home + " on " + settings.baseUrl()

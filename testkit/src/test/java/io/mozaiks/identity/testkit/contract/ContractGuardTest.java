@@ -3,6 +3,8 @@ package io.mozaiks.identity.testkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Paths;
 import java.util.Base64;
@@ -56,5 +58,50 @@ class ContractGuardTest {
                 .hasMessageContaining("PUBLIC CONTRACT CHANGED")
                 .hasMessageContaining("bump the")
                 .hasMessageContaining("service-access-token.schema.json");
+    }
+
+    // --- contract 1.1: the same drift guard on the new files, plus the stripped claims
+
+    private static final String SERVICE = "{\"iss\":\"http://h/realms/r\",\"aud\":\"mozaiks-api\",\"azp\":\"c\",\"sub\":\"s\","
+            + "\"exp\":2,\"iat\":1,\"roles\":[\"internal_service\"],\"tid\":\"r\"}";
+
+    @Test
+    void contractPayloadsPassTheSchemasOfContract11() throws Exception {
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, JSON.readTree(USER))).isEmpty();
+        assertThat(guard.differences(ContractGuard.SERVICE_SCHEMA_1_1, JSON.readTree(SERVICE))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"realm_access", "resource_access", "mozaiks_app_id", "mozaiks_token_use", "mozaiks_chat_id",
+            "chat_id", "user_id", "uid", "username", "is_superadmin"})
+    void everyStrippedClaimIsDriftIn11ButNotInV1(String claim) throws Exception {
+        String value = claim.equals("realm_access") || claim.equals("resource_access")
+                ? "{\"roles\":[\"superadmin\"]}" : claim.equals("is_superadmin") ? "true" : "\"execution\"";
+        JsonNode user = JSON.readTree(USER.replace("{\"iss\"", "{\"" + claim + "\":" + value + ",\"iss\""));
+        JsonNode service = JSON.readTree(SERVICE.replace("{\"iss\"", "{\"" + claim + "\":" + value + ",\"iss\""));
+
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, user)).anyMatch(d -> d.contains(claim));
+        assertThat(guard.differences(ContractGuard.SERVICE_SCHEMA_1_1, service)).anyMatch(d -> d.contains(claim));
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA, user)).as("v1 stays as published").isEmpty();
+    }
+
+    @Test
+    void mfaInAcrWithoutMfaInAmrIsDriftIn11() throws Exception {
+        JsonNode stale = JSON.readTree(USER.replace("\"amr\":[\"pwd\"]", "\"amr\":[\"pwd\"],\"acr\":\"urn:mozaiks:MFA\""));
+        JsonNode real = JSON.readTree(USER.replace("\"amr\":[\"pwd\"]", "\"amr\":[\"mfa\",\"otp\",\"pwd\"],\"acr\":\"mfa\""));
+        JsonNode plain = JSON.readTree(USER.replace("\"amr\":[\"pwd\"]", "\"amr\":[\"pwd\"],\"acr\":\"1\""));
+
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, stale)).isNotEmpty();
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, real)).isEmpty();
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, plain)).isEmpty();
+    }
+
+    @Test
+    void serviceOnlyRolesInUserTokensAndServiceTokensWithoutOneAreDriftIn11() throws Exception {
+        JsonNode user = JSON.readTree(USER.replace("\"user\"]", "\"service\"]"));
+        JsonNode service = JSON.readTree(SERVICE.replace("[\"internal_service\"]", "[\"developer\"]"));
+
+        assertThat(guard.differences(ContractGuard.USER_SCHEMA_1_1, user)).anyMatch(d -> d.contains("$.roles"));
+        assertThat(guard.differences(ContractGuard.SERVICE_SCHEMA_1_1, service)).anyMatch(d -> d.contains("$.roles"));
     }
 }

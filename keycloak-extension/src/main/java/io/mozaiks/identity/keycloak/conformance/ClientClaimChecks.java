@@ -1,0 +1,80 @@
+package io.mozaiks.identity.keycloak.conformance;
+
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What other mappers and client settings do to a contract client's tokens: claims only the contract may
+ * decide, consent that hides the API access, and tokens that could carry no {@code aud}.
+ */
+public final class ClientClaimChecks {
+
+    public static final String FOREIGN_CLAIM_MAPPERS = "foreign-claim-mappers";
+    public static final String THIRD_PARTY_CLIENT = "third-party-client";
+    public static final String TOKEN_AUDIENCE = "plugin-host-audience";
+
+    private ClientClaimChecks() {
+    }
+
+    /**
+     * A mapper that writes a claim the contract owns or strips.
+     *
+     * @param stock true for Keycloak's own {@code roles} and {@code acr} scopes: their output is stripped or owned anyway
+     */
+    public record ClaimWriter(String mapper, String providerId, String claim, String source, boolean stock) {
+        @Override
+        public String toString() {
+            return mapper + " (" + providerId + ", writes " + claim + ", in " + source + ")";
+        }
+    }
+
+    public static Check foreignClaimMappers(String clientId, List<ClaimWriter> writers) {
+        List<ClaimWriter> foreign = writers.stream().filter(w -> !w.stock()).toList();
+        if (!foreign.isEmpty()) {
+            return Check.fail(FOREIGN_CLAIM_MAPPERS, clientId, "mappers write claims that only the contract decides or that"
+                            + " consumers read as privilege (the contract strips or overwrites them, but they signal an attempt"
+                            + " or a mistake): " + foreign.stream().map(Object::toString).collect(Collectors.joining("; ")),
+                    "Remove those mappers from client " + clientId + " and its client scopes");
+        }
+        if (!writers.isEmpty()) {
+            return Check.warn(FOREIGN_CLAIM_MAPPERS, clientId, "Keycloak's stock scopes write claims the contract strips"
+                            + " or owns: " + writers.stream().map(Object::toString).collect(Collectors.joining("; ")),
+                    "Optional: remove the client scopes roles and acr from client " + clientId + " (contract tokens never carry"
+                            + " realm_access/resource_access, and acr claiming mfa is kept only with the contract's own mfa)");
+        }
+        return Check.pass(FOREIGN_CLAIM_MAPPERS, clientId);
+    }
+
+    /**
+     * A client that asks users for consent is a third-party application: the consent screen must show the
+     * API access, and it must not receive every role of the user.
+     */
+    public static Check thirdParty(String clientId, boolean consentRequired, boolean scopeShownOnConsent,
+                                   boolean fullScopeAllowed) {
+        if (!consentRequired || (scopeShownOnConsent && !fullScopeAllowed)) {
+            return Check.pass(THIRD_PARTY_CLIENT, clientId);
+        }
+        String why = !scopeShownOnConsent
+                ? "client scope " + ContractV1.CONTRACT_SCOPE + " is hidden from the consent screen, so users grant API access"
+                + " and their roles without seeing it"
+                : "it has Full scope allowed, so it receives every role of the user, admin roles included";
+        return Check.fail(THIRD_PARTY_CLIENT, clientId, "third-party client (consent required): " + why,
+                !scopeShownOnConsent
+                        ? "Client scopes > " + ContractV1.CONTRACT_SCOPE + ": switch Display on consent screen on"
+                        : "Clients > " + clientId + " > Client scopes > Dedicated scope > Scope: switch Full scope allowed off"
+                        + " and add only the roles this application needs");
+    }
+
+    /** @param clients enabled clients that can obtain tokens but whose tokens may carry no {@code aud} */
+    public static Check tokenAudience(List<String> clients) {
+        if (clients.isEmpty()) {
+            return Check.pass(TOKEN_AUDIENCE, "realm");
+        }
+        return Check.warn(TOKEN_AUDIENCE, "realm", "tokens of these clients may carry no aud, and mozaiks-core's"
+                        + " plugin-host accepts a token without aud when issuer and signature match: " + String.join(", ", clients),
+                "Give each an audience of its own (an Audience mapper naming the client itself) or the client scope "
+                        + ContractV1.CONTRACT_SCOPE + "; disable clients nobody uses (docs/consumer-findings.md)");
+    }
+}

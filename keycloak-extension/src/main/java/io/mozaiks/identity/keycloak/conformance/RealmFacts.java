@@ -1,0 +1,116 @@
+package io.mozaiks.identity.keycloak.conformance;
+
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Realm-wide facts for the 1.1 checks, read from Keycloak's public models; every list is bounded. */
+final class RealmFacts {
+
+    /** Enough names for an admin to act on; the report says when there are more. */
+    static final int MAX_NAMES = 50;
+    private static final String TRUE = "true";
+
+    private RealmFacts() {
+    }
+
+    static Optional<ClientScopeModel> contractScope(RealmModel realm, String scopeName) {
+        return Optional.ofNullable(KeycloakModelUtils.getClientScopeByName(realm, scopeName));
+    }
+
+    /** Contract mappers outside the client scope access_as_user: on clients or in other scopes. */
+    static List<String> strayContractMappers(RealmModel realm) {
+        List<String> strays = new ArrayList<>();
+        realm.getClientScopesStream().filter(scope -> !ContractV1.CONTRACT_SCOPE.equals(scope.getName()))
+                .filter(scope -> hasContractMapper(scope.getProtocolMappersStream()))
+                .forEach(scope -> strays.add("client scope " + scope.getName()));
+        realm.getClientsStream().filter(client -> hasContractMapper(client.getProtocolMappersStream()))
+                .forEach(client -> strays.add("client " + client.getClientId()));
+        return bounded(strays);
+    }
+
+    private static boolean hasContractMapper(Stream<ProtocolMapperModel> mappers) {
+        return mappers.anyMatch(m -> ContractMapper.PROVIDER_ID.equals(m.getProtocolMapper()));
+    }
+
+    /**
+     * Users (not service accounts) and groups holding a service-only role, directly or through a composite
+     * role; the realm's default role counts as "every user".
+     */
+    static List<String> humanServiceRoleHolders(KeycloakSession session, RealmModel realm, List<String> serviceOnlyRoles) {
+        List<RoleModel> serviceRoles = serviceOnlyRoles.stream().map(realm::getRole).filter(Objects::nonNull).toList();
+        if (serviceRoles.isEmpty()) {
+            return List.of();
+        }
+        Set<String> holders = new LinkedHashSet<>();
+        RoleModel defaultRole = realm.getDefaultRole();
+        if (defaultRole != null && serviceRoles.stream().anyMatch(defaultRole::hasRole)) {
+            holders.add("every user (default role " + defaultRole.getName() + ")");
+        }
+        // The roles that grant a service-only role: itself and every realm role composing it.
+        List<RoleModel> granting = realm.getRolesStream()
+                .filter(role -> serviceRoles.stream().anyMatch(role::hasRole)).toList();
+        for (RoleModel role : granting) {
+            session.users().getRoleMembersStream(realm, role, 0, MAX_NAMES)
+                    .filter(user -> user.getServiceAccountClientLink() == null)
+                    .map(UserModel::getUsername).forEach(name -> holders.add("user " + name + " (" + role.getName() + ")"));
+            session.groups().getGroupsByRoleStream(realm, role, 0, MAX_NAMES)
+                    .forEach(group -> holders.add("group " + KeycloakModelUtils.buildGroupPath(group) + " (" + role.getName() + ")"));
+            if (holders.size() >= MAX_NAMES) {
+                break;
+            }
+        }
+        return bounded(new ArrayList<>(holders));
+    }
+
+    /**
+     * Enabled clients that can obtain tokens but carry neither the contract scope nor an audience mapper:
+     * nothing guarantees their tokens an {@code aud}.
+     */
+    static List<String> clientsWithoutOwnAudience(RealmModel realm, String contractScope) {
+        List<String> clients = realm.getClientsStream()
+                .filter(ClientModel::isEnabled)
+                .filter(client -> issuesUserTokens(client) || client.isServiceAccountsEnabled())
+                .filter(client -> !client.getClientScopes(true).containsKey(contractScope))
+                .filter(client -> !hasAudienceMapper(client))
+                .map(ClientModel::getClientId).sorted().toList();
+        return bounded(new ArrayList<>(clients));
+    }
+
+    static boolean issuesUserTokens(ClientModel client) {
+        return !client.isBearerOnly() && (client.isStandardFlowEnabled() || client.isImplicitFlowEnabled()
+                || client.isDirectAccessGrantsEnabled()
+                || TRUE.equals(client.getAttribute("oauth2.device.authorization.grant.enabled"))
+                || TRUE.equals(client.getAttribute("oidc.ciba.grant.enabled")));
+    }
+
+    private static boolean hasAudienceMapper(ClientModel client) {
+        Stream<ProtocolMapperModel> mappers = Stream.concat(client.getProtocolMappersStream(),
+                client.getClientScopes(true).values().stream().flatMap(ClientScopeModel::getProtocolMappersStream));
+        return mappers.anyMatch(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()));
+    }
+
+    private static List<String> bounded(List<String> names) {
+        if (names.size() <= MAX_NAMES) {
+            return names;
+        }
+        List<String> first = new ArrayList<>(names.subList(0, MAX_NAMES));
+        first.add("... and " + (names.size() - MAX_NAMES) + " more");
+        return first;
+    }
+}

@@ -1,0 +1,152 @@
+package io.mozaiks.identity.keycloak.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.testkit.consumers.Principal;
+import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.testkit.server.AdminApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.mozaiks.identity.keycloak.it.Fixture.CONTRACT_SCOPE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client admin ({@code realm-management} manage-clients + view-clients, token from admin-cli) tries every
+ * door to make the holders of {@code user} admins: the contract scope's mapper, a second contract mapper on
+ * a client, a client scope of their own, partial import, the realm attributes and the settings endpoint.
+ * After each attempt every consumer's view of admin and internal is unchanged.
+ */
+class ClientAdminIT {
+
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static final String CLIENT_ADMIN = "client-admin-" + SUFFIX;
+    private static final String APP = "client-admin-app-" + SUFFIX;
+    private static AdminApi clientAdmin;
+    private static String appSecret;
+
+    @BeforeAll
+    static void clientAdmin() {
+        Fixture.grantRealmManagement(Fixture.newUser(CLIENT_ADMIN), "manage-clients", "view-clients");
+        clientAdmin = AdminApi.asUser(Fixture.adminCliToken(CLIENT_ADMIN));
+        appSecret = Fixture.ordinaryContractClient(APP, false);
+    }
+
+    @AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
+    /** dev-user holds only {@code user}: after any attempt no consumer may see an admin or an internal service. */
+    @AfterEach
+    void nobodyBecameAdmin() throws Exception {
+        String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+        assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
+        Principal core = Fixture.core().user(token);
+        assertThat(PythonCoreConsumer.adminOrInternal(core)).isFalse();
+        DotnetPlatformConsumer platform = Fixture.platform();
+        Principal net = platform.bearer(token);
+        assertThat(platform.isPlatformAdmin(net) || platform.isSuperAdmin(net)).isFalse();
+        assertThat(Fixture.pluginHost().authenticate(token).superAdmin()).isFalse();
+    }
+
+    private static Map<String, Object> contractMapper(String name, Map<String, String> privilege) {
+        Map<String, String> config = new HashMap<>(ContractMapper.create(name, Map.of()).getConfig());
+        config.putAll(privilege);
+        return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", ContractMapper.PROVIDER_ID,
+                "config", config);
+    }
+
+    @Test
+    void theClientAdminReallyManagesClients() {
+        // The attempts below are refused for what they ask, not because the token lacks rights.
+        assertThat(clientAdmin.get("/clients/" + clientAdmin.clientUuid(APP)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void editingTheContractScopesMapperIsRefused() {
+        String scope = clientAdmin.clientScopeId(CONTRACT_SCOPE);
+        ObjectNode mapper = Fixture.contractMapper();
+        ((ObjectNode) mapper.get("config")).put("mozaiks.role.aliases", "user:superadmin");
+        Reply reply = clientAdmin.put("/client-scopes/" + scope + "/protocol-mappers/models/" + mapper.get("id").asText(), mapper);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.body()).contains("no longer a mapper setting");
+    }
+
+    @Test
+    void aSecondContractMapperOnAClientIsRefusedOrDoesNothing() {
+        String app = clientAdmin.clientUuid(APP);
+        Reply withKeys = clientAdmin.post("/clients/" + app + "/protocol-mappers/models",
+                contractMapper("second", Map.of("mozaiks.role.aliases", "user:Admin")));
+        assertThat(withKeys.status()).as(withKeys.body()).isEqualTo(400);
+
+        // Without privilege keys it is accepted, and does nothing (only the contract scope's mapper counts).
+        clientAdmin.post("/clients/" + app + "/protocol-mappers/models", contractMapper("second", Map.of())).expect(201);
+        JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "single-contract-mapper");
+        assertThat(check.get("status").asText()).isEqualTo("fail");
+        assertThat(check.get("reason").asText()).contains("client " + APP);
+        String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+        assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
+        for (JsonNode mapper : clientAdmin.get("/clients/" + app + "/protocol-mappers/models").expect(200).json()) {
+            clientAdmin.delete("/clients/" + app + "/protocol-mappers/models/" + mapper.get("id").asText()).expect(204);
+        }
+    }
+
+    @Test
+    void aClientScopeOfTheirOwnWithAnEmbeddedMapperDoesNothing() {
+        // Creating a scope with embedded mappers skips the mapper's validation.
+        Reply created = clientAdmin.post("/client-scopes", Map.of("name", "mine-" + SUFFIX, "protocol", "openid-connect",
+                "protocolMappers", List.of(contractMapper("mine", Map.of("mozaiks.role.aliases", "user:SuperAdmin",
+                        "mozaiks.service.only.roles", "nothing")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String location = created.header("Location");
+        String scope = location.substring(location.lastIndexOf('/') + 1);
+        String app = clientAdmin.clientUuid(APP);
+        clientAdmin.put("/clients/" + app + "/default-client-scopes/" + scope, Map.of()).expect(204);
+        try {
+            String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+            assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
+        } finally {
+            clientAdmin.delete("/clients/" + app + "/default-client-scopes/" + scope).expect(204);
+            clientAdmin.delete("/client-scopes/" + scope).expect(204);
+        }
+    }
+
+    @Test
+    void partialImportOfAClientWithAnEmbeddedMapperDoesNothing() {
+        String clientId = "imported-by-client-admin-" + SUFFIX;
+        Reply reply = clientAdmin.post("/partialImport", Map.of("ifResourceExists", "FAIL", "clients", List.of(Map.of(
+                "clientId", clientId, "publicClient", false, "secret", "s-" + SUFFIX, "standardFlowEnabled", false,
+                "directAccessGrantsEnabled", true, "defaultClientScopes", List.of("basic", CONTRACT_SCOPE),
+                "protocolMappers", List.of(contractMapper("imported", Map.of("mozaiks.role.aliases", "user:Admin")))))));
+        if (reply.status() == 200) {
+            Fixture.created(Fixture.admin().clientUuid(clientId));
+            String token = Fixture.accessToken(Fixture.tokens().password(clientId, "s-" + SUFFIX, "dev-user", "dev-user", null));
+            assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
+        } else {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void realmAttributesAndTheSettingsEndpointAreOutOfReach() {
+        JsonNode realm = Fixture.admin().get("").expect(200).json();
+        ObjectNode changed = realm.deepCopy();
+        ((ObjectNode) changed.get("attributes")).put("mozaiks.role.aliases", "user:Admin");
+        assertThat(clientAdmin.put("", changed).status()).isEqualTo(403);
+        assertThat(Fixture.realmAttribute("mozaiks.role.aliases")).isEqualTo("platform_admin:Admin");
+
+        Reply settings = PrivilegeSettingsIT.put(Fixture.adminCliToken(CLIENT_ADMIN), "{\"role_aliases\":{\"user\":\"Admin\"}}");
+        assertThat(settings.status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,137 @@
+package io.mozaiks.identity.keycloak.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.testkit.consumers.PluginPrincipal;
+import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.testkit.consumers.Rejected;
+import io.mozaiks.identity.testkit.server.AdminApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.mozaiks.identity.keycloak.it.Fixture.API;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Core's control-plane claims and plugin-host's identity claims, written by a client admin with Keycloak's
+ * own hard-coded-claim and user-attribute mappers on a contract client, and a realm role named
+ * {@code service} on a person: nothing of it reaches a consumer.
+ */
+class ReservedClaimsIT {
+
+    @org.junit.jupiter.api.AfterAll
+    static void deleteCreated() {
+        Fixture.deleteCreated();
+    }
+
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static final String CLIENT = "reserved-claims-" + SUFFIX;
+    private static final String USER = "service-named-" + SUFFIX;
+    private static String secret;
+
+    @BeforeAll
+    static void hostileMappers() {
+        AdminApi admin = Fixture.admin();
+        secret = Fixture.ordinaryContractClient(CLIENT, false);
+        String id = admin.clientUuid(CLIENT);
+        Map<String, String> values = Map.of("mozaiks_token_use", "execution", "mozaiks_chat_id", "chat-1",
+                "chat_id", "chat-1", "mozaiks_app_id", "app-1", "user_id", "victim", "username", "victim",
+                "is_superadmin", "true", "uid", "victim");
+        values.forEach((claim, value) -> admin.post("/clients/" + id + "/protocol-mappers/models",
+                hardcoded(claim, value, "is_superadmin".equals(claim) ? "boolean" : "String")).expect(201));
+        // And a user-attribute mapper, the other way a client admin writes a claim (an attribute the user profile keeps).
+        admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "user_id from lastName",
+                "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
+                "config", tokenConfig(Map.of("user.attribute", "lastName", "claim.name", "user_id", "jsonType.label", "String")))).expect(201);
+
+        String user = Fixture.newUser(USER);
+        if (admin.get("/roles/service").status() == 404) {
+            admin.post("/roles", Map.of("name", "service")).expect(201);
+        }
+        admin.post("/users/" + user + "/role-mappings/realm",
+                List.of(admin.get("/roles/service").expect(200).json())).expect(204);
+    }
+
+    private static Map<String, Object> hardcoded(String claim, String value, String type) {
+        return Map.of("name", "hardcoded " + claim, "protocol", "openid-connect",
+                "protocolMapper", "oidc-hardcoded-claim-mapper",
+                "config", tokenConfig(Map.of("claim.name", claim, "claim.value", value, "jsonType.label", type)));
+    }
+
+    private static Map<String, String> tokenConfig(Map<String, String> config) {
+        Map<String, String> all = new HashMap<>(config);
+        all.put("access.token.claim", "true");
+        all.put("lightweight.claim", "true");
+        all.put("introspection.token.claim", "true");
+        all.put("id.token.claim", "true");
+        return all;
+    }
+
+    private static String token() {
+        return Fixture.accessToken(Fixture.tokens().password(CLIENT, secret, USER, USER, "openid"));
+    }
+
+    @Test
+    void theMappersReallyWriteTheClaimsWhereTheContractDoesNotOwnTheToken() throws Exception {
+        // The ID token is not a contract token: it shows what the hostile mappers produce.
+        String idToken = Fixture.tokens().password(CLIENT, secret, USER, USER, "openid").expect(200).field("id_token");
+        assertThat(Fixture.claims(idToken).getClaims()).containsKeys("mozaiks_token_use", "user_id", "is_superadmin", "uid");
+    }
+
+    @Test
+    void accessTokenCarriesNoReservedClaim() throws Exception {
+        JWTClaimsSet claims = Fixture.claims(token());
+        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new));
+    }
+
+    @Test
+    void introspectionCarriesNoReservedClaim() {
+        JsonNode reply = Fixture.tokens().introspect(API, Fixture.admin().clientSecret(API), token()).expect(200).json();
+        assertThat(reply.get("active").asBoolean()).isTrue();
+        for (String claim : ContractV1.STRIPPED_CLAIMS) {
+            if (claim.equals("username") && reply.has(claim)) {
+                // RFC 7662's own member, which Keycloak sets from the user after the mappers: the real one.
+                assertThat(reply.get(claim).asText()).isEqualTo(USER);
+                continue;
+            }
+            assertThat(reply.has(claim)).as(claim).isFalse();
+        }
+    }
+
+    @Test
+    void coreSeesNoExecutionTokenAndNoInternalRole() throws Exception {
+        String token = token();
+        assertThatThrownBy(() -> Fixture.core().executionToken(token)).isInstanceOf(Rejected.class);
+        var principal = Fixture.core().user(token);
+        assertThat(principal.roles()).doesNotContain("service");
+        assertThat(PythonCoreConsumer.adminOrInternal(principal)).isFalse();
+        PythonCoreConsumer.checkBinding(principal, "some-app", "some-chat"); // no binding claim to contradict the path
+    }
+
+    @Test
+    void pluginHostReadsTheRealSubjectAndNoSuperadmin() throws Exception {
+        String token = token();
+        PluginPrincipal principal = Fixture.pluginHost().authenticate(token);
+        assertThat(principal.userId()).isEqualTo(Fixture.claims(token).getSubject());
+        assertThat(principal.username()).isEqualTo(USER);
+        assertThat(principal.superAdmin()).isFalse();
+    }
+
+    @Test
+    void conformanceNamesTheMappersAndThePerson() {
+        JsonNode report = Fixture.conformanceReport();
+        JsonNode mappers = ConformanceIT.check(report, CLIENT, "foreign-claim-mappers");
+        assertThat(mappers.get("status").asText()).isEqualTo("fail");
+        assertThat(mappers.get("reason").asText()).contains("mozaiks_token_use", "is_superadmin", "uid");
+        JsonNode holders = ConformanceIT.check(report, null, "service-role-holders");
+        assertThat(holders.get("status").asText()).isEqualTo("fail");
+        assertThat(holders.get("reason").asText()).contains(USER);
+    }
+}
