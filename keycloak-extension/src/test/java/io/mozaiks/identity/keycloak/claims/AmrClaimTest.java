@@ -19,7 +19,7 @@ class AmrClaimTest {
             "passkey-exec", "webauthn-authenticator-passwordless");
 
     private static List<String> amr(Map<String, Integer> completed) {
-        return AmrClaim.compute(completed, id -> Optional.ofNullable(AUTHENTICATORS.get(id)));
+        return AmrClaim.compute(completed, Integer.MIN_VALUE, id -> Optional.ofNullable(AUTHENTICATORS.get(id)));
     }
 
     @Test
@@ -60,5 +60,21 @@ class AmrClaimTest {
     void withoutAFirstFactorNothingIsClaimed() {
         assertThat(amr(Map.of("otp-exec", 100))).isEmpty();
         assertThat(amr(Map.of())).isEmpty();
+    }
+
+    @Test
+    void stepsOlderThanTheLongestSessionDoNotCount() {
+        Map<String, Integer> completed = Map.of("pwd-exec", 100, "otp-exec", 105);
+        assertThat(AmrClaim.compute(completed, AmrClaim.notBefore(36_104, 36_000), id -> Optional.ofNullable(AUTHENTICATORS.get(id))))
+                .as("the password is older than the session may live, so this login's first factor is unknown")
+                .isEmpty();
+        assertThat(AmrClaim.compute(completed, AmrClaim.notBefore(36_100, 36_000), id -> Optional.ofNullable(AUTHENTICATORS.get(id))))
+                .containsExactly("mfa", "otp", "pwd");
+    }
+
+    @Test
+    void noSessionLimitMeansNoCutOff() {
+        assertThat(AmrClaim.notBefore(1_000, 0)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(AmrClaim.notBefore(1_000, 600)).isEqualTo(400);
     }
 }
