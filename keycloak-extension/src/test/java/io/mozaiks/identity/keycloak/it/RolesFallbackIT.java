@@ -104,17 +104,13 @@ class RolesFallbackIT {
 
     /** "Never an unfiltered list": invalid privilege settings omit roles, and the fallback finds nothing either. */
     @Test
-    void brokenPrivilegeSettingsLeaveNothingForTheFallback() throws Exception {
-        String before = Fixture.realmAttribute("mozaiks.service.only.roles");
-        Fixture.setRealmAttribute("mozaiks.service.only.roles", "ops");
-        try {
+    void brokenPrivilegeSettingsLeaveNothingForTheFallback() throws Throwable {
+        Fixture.withRealmAttribute("mozaiks.service.only.roles", "ops", () -> {
             String token = token();
             JWTClaimsSet claims = Fixture.claims(token);
             assertThat(claims.getClaims()).doesNotContainKeys("roles", "realm_access", "resource_access");
             assertThat(Fixture.core().user(token).roles()).isEmpty();
             assertThat(Fixture.pluginHost().authenticate(token).roles()).isEmpty();
-        } finally {
-            Fixture.setRealmAttribute("mozaiks.service.only.roles", before);
-        }
+        });
     }
 }
