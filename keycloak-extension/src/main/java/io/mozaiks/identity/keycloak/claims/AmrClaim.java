@@ -36,6 +36,22 @@ public final class AmrClaim {
     }
 
     /**
+     * Also bounded by the session's latest login: it ended at {@code authTime} and took at most the realm's
+     * login timeout, so a step completed earlier belongs to an older login - e.g. the password and OTP of
+     * a session whose latest login went through an identity provider, which completes no step we can name.
+     *
+     * @param authTime          the session's latest login (Keycloak's AUTH_TIME note), or {@code null}
+     * @param loginLifespanSecs the realm's login timeout; 0 or less = no bound
+     */
+    public static int notBefore(int now, int sessionMaxLifespanSecs, Integer authTime, int loginLifespanSecs) {
+        int bound = notBefore(now, sessionMaxLifespanSecs);
+        if (authTime != null && loginLifespanSecs > 0) {
+            bound = Math.max(bound, authTime - loginLifespanSecs);
+        }
+        return bound;
+    }
+
+    /**
      * @param completedExecutions execution id -> completion time (epoch seconds)
      * @param notBefore           steps completed earlier are ignored (see {@link #notBefore(int, int)})
      * @param authenticatorOf     execution id -> authenticator provider id, empty if unknown

@@ -25,6 +25,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +179,9 @@ final class ContractTokenWriter {
                     "amr: unreadable authenticators-completed session note");
             return List.of();
         }
-        List<String> amr = AmrClaim.compute(completed, AmrClaim.notBefore(Time.currentTime(), sessionMaxLifespan(realm, userSession)),
+        int notBefore = AmrClaim.notBefore(Time.currentTime(), sessionMaxLifespan(realm, userSession),
+                authTime(userSession), realm.getAccessCodeLifespanLogin());
+        List<String> amr = AmrClaim.compute(completed, notBefore,
                 executionId -> Optional
                 .ofNullable(realm.getAuthenticationExecutionById(executionId))
                 .map(AuthenticationExecutionModel::getAuthenticator));
@@ -186,6 +189,16 @@ final class ContractTokenWriter {
             claims.put(ContractV1.CLAIM_AMR, amr);
         }
         return amr;
+    }
+
+    /** When the session's latest (non-SSO) login finished; Keycloak keeps it as a user-session note. */
+    private static Integer authTime(UserSessionModel userSession) {
+        try {
+            String value = userSession.getNote(AuthenticationManager.AUTH_TIME);
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     /**

@@ -88,8 +88,7 @@ class RolesFallbackIT {
     void lightweightTokenCarriesNoFallbackClaims() throws Exception {
         AdminApi admin = Fixture.admin();
         String id = admin.clientUuid(CLIENT);
-        JsonNode original = admin.get("/clients/" + id).expect(200).json();
-        com.fasterxml.jackson.databind.node.ObjectNode lightweight = original.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode lightweight = admin.get("/clients/" + id).expect(200).json().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) lightweight.get("attributes"))
                 .put("client.use.lightweight.access.token.enabled", "true");
         admin.put("/clients/" + id, lightweight).expect(204);
@@ -98,7 +97,10 @@ class RolesFallbackIT {
             assertThat(Fixture.claims(token).getClaims()).doesNotContainKeys("realm_access", "resource_access");
             assertThat(PythonCoreConsumer.isSuperAdmin(Fixture.core().user(token))).isFalse();
         } finally {
-            admin.put("/clients/" + id, original).expect(204);
+            // A client PUT merges attributes: switch lightweight tokens off explicitly.
+            ((com.fasterxml.jackson.databind.node.ObjectNode) lightweight.get("attributes"))
+                    .put("client.use.lightweight.access.token.enabled", "false");
+            admin.put("/clients/" + id, lightweight).expect(204);
         }
     }
 
