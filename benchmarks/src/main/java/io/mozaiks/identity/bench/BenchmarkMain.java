@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The one benchmark command (docs/benchmarks.md): JMH of the claim computation, then the real Keycloak
  * with the freshly built provider (the integration tests' harness), the benchmark realm, and the
- * token-endpoint load. Prints the results and writes them to {@code bench.results.dir}.
+ * token-endpoint load, then the cost of the admin conformance report as the realm grows. Prints the results and writes them to {@code bench.results.dir}.
  * Exit code 0 = done without errors; 1 = a request failed (the ratios would be meaningless); 2 = set-up failed.
  */
 public final class BenchmarkMain {
@@ -64,8 +64,19 @@ public final class BenchmarkMain {
             load = new TokenBench(server.baseUrl(), settings).run();
         }
 
+        ConformanceBench.Results conformance = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.conformance", "true"))) {
+            List<Integer> sizes = java.util.Arrays.stream(System.getProperty("bench.conformance.sizes", "0,1000,3000")
+                    .split(",")).map(String::trim).map(Integer::valueOf).toList();
+            System.out.println("[bench] conformance report cost at " + sizes + " extra clients");
+            conformance = new ConformanceBench(TestServer.get().baseUrl(),
+                    Integer.getInteger("bench.conformance.warmups", 3),
+                    Integer.getInteger("bench.conformance.requests", 15)).run(sizes,
+                    Boolean.parseBoolean(System.getProperty("bench.conformance.nolookups", "true")));
+        }
+
         machine.put("loadAverageEnd", loadAverage());
-        Report report = new Report(machine, load, jmh, cpuMicro);
+        Report report = new Report(machine, load, jmh, cpuMicro, conformance);
         report.write(results);
         System.out.println();
         System.out.println(report.markdown());

@@ -53,13 +53,20 @@ public final class Report {
     private final TokenBench.Results load;
     private final List<ClaimsJmh.Row> jmh;
     private final List<CpuTimeMicro.Row> cpuMicro;
+    private final ConformanceBench.Results conformance;
 
     public Report(Map<String, Object> machine, TokenBench.Results load, List<ClaimsJmh.Row> jmh,
                   List<CpuTimeMicro.Row> cpuMicro) {
+        this(machine, load, jmh, cpuMicro, null);
+    }
+
+    public Report(Map<String, Object> machine, TokenBench.Results load, List<ClaimsJmh.Row> jmh,
+                  List<CpuTimeMicro.Row> cpuMicro, ConformanceBench.Results conformance) {
         this.machine = machine;
         this.load = load;
         this.jmh = jmh;
         this.cpuMicro = cpuMicro;
+        this.conformance = conformance;
     }
 
     public long errors() {
@@ -161,7 +168,32 @@ public final class Report {
             }
             md.append('\n');
         }
+        if (conformance != null && !conformance.rows().isEmpty()) {
+            md.append(String.format(Locale.ROOT, "Admin conformance report (GET .../mozaiks/contract/conformance), sequential, "
+                            + "%d requests per realm and step after %d warm-ups, alternating with a control realm that keeps only "
+                            + "the built-in clients; of the extra clients half carry the contract scope (Default), a quarter have a "
+                            + "service account (the realm lists service-only roles, so the report looks each one up; a row marked \"no lookups\" "
+                            + "is the largest realm again with that list removed); %.0f s in all, %.0f s of it importing clients:%n%n",
+                    conformance.requests(), conformance.warmups(), conformance.seconds(), conformance.importSeconds()));
+            md.append("| extra clients | clients in realm | client entries | service accounts | median ms | p95 ms "
+                    + "| control median ms | median / median(0) | median / control | ms per 1000 extra clients (vs 0) "
+                    + "| ms per 1000 extra clients (vs control) | response bytes |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (ConformanceBench.Row row : conformance.rows()) {
+                md.append(String.format(Locale.ROOT, "| %d%s | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %s | %d |%n",
+                        row.extraClients(), row.serviceAccountLookups() ? "" : ", no lookups", row.clientsInRealm(),
+                        row.reportClientEntries(), row.serviceAccounts(),
+                        row.medianMs(), row.p95Ms(), row.controlMedianMs(), conformance.ratioToBaseline(row),
+                        conformance.ratioToControl(row), perThousand(conformance.msPer1000(row)),
+                        perThousand(conformance.msPer1000VsControl(row)), row.bytes()));
+            }
+            md.append('\n');
+        }
         return md.toString();
+    }
+
+    private static String perThousand(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.1f", ms);
     }
 
     public Stats.Interval ratio(Grant grant, Variant numerator, Variant denominator) {
@@ -252,6 +284,37 @@ public final class Report {
                 rows.put(row.name(), interval(row.cpuNanosPerOp()));
             }
             root.put("threadCpuNanosPerOp", rows);
+        }
+        if (conformance != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("warmups", conformance.warmups());
+            c.put("requests", conformance.requests());
+            c.put("seconds", conformance.seconds());
+            c.put("importSeconds", conformance.importSeconds());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ConformanceBench.Row row : conformance.rows()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("extraClients", row.extraClients());
+                r.put("clientsInRealm", row.clientsInRealm());
+                r.put("reportClientEntries", row.reportClientEntries());
+                r.put("serviceAccounts", row.serviceAccounts());
+                r.put("serviceAccountLookups", row.serviceAccountLookups());
+                r.put("medianMs", row.medianMs());
+                r.put("p95Ms", row.p95Ms());
+                r.put("controlMedianMs", row.controlMedianMs());
+                r.put("ratioToBaseline", conformance.ratioToBaseline(row));
+                r.put("ratioToControl", conformance.ratioToControl(row));
+                r.put("msPer1000ExtraClients", Double.isNaN(conformance.msPer1000(row)) ? null : conformance.msPer1000(row));
+                r.put("msPer1000ExtraClientsVsControl", Double.isNaN(conformance.msPer1000VsControl(row)) ? null
+                        : conformance.msPer1000VsControl(row));
+                r.put("latenciesMs", java.util.Arrays.stream(row.sortedNanos()).mapToDouble(n -> n / 1e6).toArray());
+                r.put("controlLatenciesMs", java.util.Arrays.stream(row.controlSortedNanos()).mapToDouble(n -> n / 1e6).toArray());
+                r.put("responseBytes", row.bytes());
+                r.put("controlResponseBytes", row.controlBytes());
+                rows.add(r);
+            }
+            c.put("steps", rows);
+            root.put("conformanceReport", c);
         }
         return root;
     }

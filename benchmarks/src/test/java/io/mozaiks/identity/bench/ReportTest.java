@@ -57,6 +57,42 @@ class ReportTest {
         assertThat(report.errors()).isZero();
     }
 
+    @Test
+    void theConformanceTableHasItsRatiosAndPerClientCost() {
+        ConformanceBench.Row zero = new ConformanceBench.Row(0, 6, 0, 0, true, new long[] {9_000_000, 10_000_000, 11_000_000},
+                new long[] {10_000_000, 10_000_000, 10_000_000}, 4000, 4000);
+        ConformanceBench.Row thousand = new ConformanceBench.Row(1000, 1006, 500, 250, true,
+                new long[] {40_000_000, 50_000_000, 60_000_000}, new long[] {10_000_000, 10_000_000, 10_000_000}, 400_000, 4000);
+        ConformanceBench.Row noLookups = new ConformanceBench.Row(1000, 1006, 500, 250, false,
+                new long[] {30_000_000, 40_000_000, 50_000_000}, new long[] {10_000_000, 10_000_000, 10_000_000}, 400_000, 4000);
+        ConformanceBench.Results results = new ConformanceBench.Results(1, 3, List.of(zero, thousand, noLookups), 10.0, 5.0);
+        assertThat(results.withLookups()).containsExactly(zero, thousand);
+        assertThat(results.ratioToBaseline(thousand)).isEqualTo(5.0);
+        assertThat(results.msPer1000(thousand)).isEqualTo(40.0);
+        assertThat(results.msPer1000VsControl(thousand)).isEqualTo(40.0);
+        assertThat(results.msPer1000(zero)).isNaN();
+
+        String md = new Report(new LinkedHashMap<>(Map.of("date", "today")), null, null, null, results).markdown();
+
+        List<String> lines = md.lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("| extra clients")).findFirst().orElseThrow());
+        for (int j = header + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+            assertThat(cells(lines.get(j))).as(lines.get(j)).isEqualTo(cells(lines.get(header)));
+        }
+        assertThat(md).contains("| 0 | 6 | 0 | 0 | 10.0 | 11.0 | 10.0 | 1.00 | 1.00 | - | - | 4000 |");
+        assertThat(md).contains("| 1000 | 1006 | 500 | 250 | 50.0 | 60.0 | 10.0 | 5.00 | 5.00 | 40.0 | 40.0 | 400000 |");
+        assertThat(md).contains("| 1000, no lookups | 1006 | 500 | 250 | 40.0 | 50.0 | 10.0 | 4.00 | 4.00 | 30.0 | 30.0 | 400000 |");
+    }
+
+    @Test
+    void halfTheExtraClientsCarryTheContractScopeAndAQuarterHaveAServiceAccount() {
+        long contract = java.util.stream.IntStream.range(0, 1000).filter(ConformanceBench::hasContractScope).count();
+        long accounts = java.util.stream.IntStream.range(0, 1000).filter(ConformanceBench::hasServiceAccount).count();
+        assertThat(contract).isEqualTo(500);
+        assertThat(accounts).isEqualTo(250);
+        assertThat(ConformanceBench.clientId(42)).isEqualTo("bench-conf-00042");
+    }
+
     private static int cells(String row) {
         return (int) row.chars().filter(c -> c == '|').count();
     }

@@ -106,7 +106,7 @@ public class ContractClaimsBenchmark {
 
     @Benchmark
     public List<String> amrPassword() {
-        return AmrClaim.compute(completedPassword, authenticatorOf);
+        return AmrClaim.compute(completedPassword, Integer.MIN_VALUE, authenticatorOf);
     }
 
     /** Everything pure that one user token costs in ContractMapper.setClaim: settings, roles, scope, amr. */
@@ -116,7 +116,7 @@ public class ContractClaimsBenchmark {
         PrivilegeSettings p = PrivilegeSettingsCache.get(realmAttributes, config);
         bh.consume(RolesClaim.compute(resolvedRoles, defaultRole, false, p::isServiceOnly, p.roleAliases()));
         bh.consume(ScopeClaim.userScope(grantedScope, s.requiredScope()));
-        bh.consume(AmrClaim.compute(completedPassword, authenticatorOf));
+        bh.consume(AmrClaim.compute(completedPassword, Integer.MIN_VALUE, authenticatorOf));
     }
 
     /** Everything pure that one client-credentials token costs: settings and roles. */

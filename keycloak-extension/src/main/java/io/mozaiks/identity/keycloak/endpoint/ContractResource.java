@@ -43,6 +43,8 @@ import java.util.Optional;
 public class ContractResource {
 
     static final String ALLOW = "GET, HEAD, OPTIONS";
+    /** /contract/settings also takes PUT; CORS never offers it (Access-Control-Allow-Methods stays {@link #ALLOW}). */
+    static final String ALLOW_SETTINGS = "GET, HEAD, PUT, OPTIONS";
     private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
     private static final MediaType TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8");
 
@@ -77,7 +79,7 @@ public class ContractResource {
             return notFound(path);
         }
         return base(Response.Status.NO_CONTENT.getStatusCode())
-                .header("Allow", ALLOW)
+                .header("Allow", allow(route(path)))
                 .header("Access-Control-Allow-Methods", ALLOW)
                 .header("Access-Control-Allow-Headers", "Authorization, Accept")
                 .header("Access-Control-Max-Age", "600")
@@ -313,7 +315,11 @@ public class ContractResource {
         }
         return Response.fromResponse(error(405, "method_not_allowed", "this contract resource is read-only"
                         + " (only /contract/settings takes PUT, from realm admins)",
-                "Use GET, HEAD or OPTIONS")).header("Allow", ALLOW).build();
+                "Use " + allow(route(path)))).header("Allow", allow(route(path))).build();
+    }
+
+    private static String allow(Route route) {
+        return route != null && route.kind() == Kind.SETTINGS ? ALLOW_SETTINGS : ALLOW;
     }
 
     private static Response error(int status, String code, String description, String fix) {

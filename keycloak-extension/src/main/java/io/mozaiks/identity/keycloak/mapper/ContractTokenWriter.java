@@ -12,6 +12,7 @@ import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsCache;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.Time;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
@@ -24,6 +25,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -177,13 +179,38 @@ final class ContractTokenWriter {
                     "amr: unreadable authenticators-completed session note");
             return List.of();
         }
-        List<String> amr = AmrClaim.compute(completed, executionId -> Optional
+        int notBefore = AmrClaim.notBefore(Time.currentTime(), sessionMaxLifespan(realm, userSession),
+                authTime(userSession), realm.getAccessCodeLifespanLogin());
+        List<String> amr = AmrClaim.compute(completed, notBefore,
+                executionId -> Optional
                 .ofNullable(realm.getAuthenticationExecutionById(executionId))
                 .map(AuthenticationExecutionModel::getAuthenticator));
         if (!amr.isEmpty()) {
             claims.put(ContractV1.CLAIM_AMR, amr);
         }
         return amr;
+    }
+
+    /** When the session's latest (non-SSO) login finished; Keycloak keeps it as a user-session note. */
+    private static Integer authTime(UserSessionModel userSession) {
+        try {
+            String value = userSession.getNote(AuthenticationManager.AUTH_TIME);
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The longest an SSO session may live: a factor older than that cannot belong to a live login. Offline
+     * sessions outlive it, and their tokens then lose amr (Keycloak's own amr mapper uses a max age too).
+     */
+    private static int sessionMaxLifespan(RealmModel realm, UserSessionModel userSession) {
+        int lifespan = realm.getSsoSessionMaxLifespan();
+        if (userSession.isRememberMe() && realm.getSsoSessionMaxLifespanRememberMe() > 0) {
+            lifespan = Math.max(lifespan, realm.getSsoSessionMaxLifespanRememberMe());
+        }
+        return lifespan;
     }
 
     /** Only the client's attribute counts ({@code mozaiks_app_id}, which core reads first, is stripped). */

@@ -181,16 +181,12 @@ class ConformanceIT {
     }
 
     @Test
-    void aliasRemoved() {
-        String before = Fixture.realmAttribute("mozaiks.role.aliases");
-        Fixture.setRealmAttribute("mozaiks.role.aliases", "developer:Dev");
-        try {
+    void aliasRemoved() throws Throwable {
+        Fixture.withRealmAttribute("mozaiks.role.aliases", "developer:Dev", () -> {
             JsonNode check = check(report(), null, "role-alias-platform-admin");
             assertThat(check.get("status").asText()).isEqualTo("fail");
             assertThat(check.get("fix").asText()).contains("/mozaiks/contract/settings", "platform_admin:Admin");
-        } finally {
-            Fixture.setRealmAttribute("mozaiks.role.aliases", before);
-        }
+        });
         assertThat(check(report(), null, "role-alias-platform-admin").get("status").asText()).isEqualTo("pass");
     }
 

@@ -234,6 +234,17 @@ final class Fixture {
         return accessToken(tokens().password("admin-cli", null, username, username, null));
     }
 
+    /** Runs {@code body} while the realm attribute has {@code value} (raw, as a realm admin may save it), then restores it. */
+    static void withRealmAttribute(String name, String value, org.junit.jupiter.api.function.Executable body) throws Throwable {
+        String before = realmAttribute(name);
+        setRealmAttribute(name, value);
+        try {
+            body.execute();
+        } finally {
+            setRealmAttribute(name, before);
+        }
+    }
+
     /** The realm representation with one attribute changed (null removes it), as a realm admin saves it. */
     static void setRealmAttribute(String name, String value) {
         AdminApi admin = admin();

@@ -57,7 +57,12 @@ class LightweightTokenIT {
             assertThat(claims.getClaims()).doesNotContainKeys("scope", "scp");
             Fixture.platform().internalBearer(token);
         } finally {
-            Fixture.admin().put(path, original).expect(204);
+            // A client PUT merges attributes: the switch must be turned off explicitly, not just left out.
+            ((com.fasterxml.jackson.databind.node.ObjectNode) lightweight.get("attributes"))
+                    .put("client.use.lightweight.access.token.enabled", "false");
+            Fixture.admin().put(path, lightweight).expect(204);
         }
+        assertThat(Fixture.admin().get(path).expect(200).json().get("attributes")
+                .path("client.use.lightweight.access.token.enabled").asText()).isEqualTo("false");
     }
 }

@@ -135,10 +135,8 @@ class PrivilegeSettingsIT {
 
     /** A realm admin who edits the raw attribute in the admin console skips the endpoint's validation. */
     @Test
-    void invalidRawAttributeFailsClosedAndConformanceSaysSo() throws Exception {
-        String before = Fixture.realmAttribute("mozaiks.role.aliases");
-        Fixture.setRealmAttribute("mozaiks.role.aliases", "user:superadmin");
-        try {
+    void invalidRawAttributeFailsClosedAndConformanceSaysSo() throws Throwable {
+        Fixture.withRealmAttribute("mozaiks.role.aliases", "user:superadmin", () -> {
             JWTClaimsSet user = devAdminClaims();
             assertThat(user.getClaims()).doesNotContainKeys("roles", "realm_access", "resource_access");
             JWTClaimsSet service = Fixture.claims(Fixture.serviceToken(CORE));
@@ -148,9 +146,7 @@ class PrivilegeSettingsIT {
             JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "privilege-settings");
             assertThat(check.get("status").asText()).isEqualTo("fail");
             assertThat(check.get("reason").asText()).contains("superadmin");
-        } finally {
-            Fixture.setRealmAttribute("mozaiks.role.aliases", before);
-        }
+        });
         assertThat(Fixture.claims(Fixture.serviceToken(CORE)).getAudience()).contains(API);
     }
 }

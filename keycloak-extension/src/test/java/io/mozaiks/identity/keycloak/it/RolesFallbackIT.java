@@ -88,8 +88,7 @@ class RolesFallbackIT {
     void lightweightTokenCarriesNoFallbackClaims() throws Exception {
         AdminApi admin = Fixture.admin();
         String id = admin.clientUuid(CLIENT);
-        JsonNode original = admin.get("/clients/" + id).expect(200).json();
-        com.fasterxml.jackson.databind.node.ObjectNode lightweight = original.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode lightweight = admin.get("/clients/" + id).expect(200).json().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) lightweight.get("attributes"))
                 .put("client.use.lightweight.access.token.enabled", "true");
         admin.put("/clients/" + id, lightweight).expect(204);
@@ -98,23 +97,22 @@ class RolesFallbackIT {
             assertThat(Fixture.claims(token).getClaims()).doesNotContainKeys("realm_access", "resource_access");
             assertThat(PythonCoreConsumer.isSuperAdmin(Fixture.core().user(token))).isFalse();
         } finally {
-            admin.put("/clients/" + id, original).expect(204);
+            // A client PUT merges attributes: switch lightweight tokens off explicitly.
+            ((com.fasterxml.jackson.databind.node.ObjectNode) lightweight.get("attributes"))
+                    .put("client.use.lightweight.access.token.enabled", "false");
+            admin.put("/clients/" + id, lightweight).expect(204);
         }
     }
 
     /** "Never an unfiltered list": invalid privilege settings omit roles, and the fallback finds nothing either. */
     @Test
-    void brokenPrivilegeSettingsLeaveNothingForTheFallback() throws Exception {
-        String before = Fixture.realmAttribute("mozaiks.service.only.roles");
-        Fixture.setRealmAttribute("mozaiks.service.only.roles", "ops");
-        try {
+    void brokenPrivilegeSettingsLeaveNothingForTheFallback() throws Throwable {
+        Fixture.withRealmAttribute("mozaiks.service.only.roles", "ops", () -> {
             String token = token();
             JWTClaimsSet claims = Fixture.claims(token);
             assertThat(claims.getClaims()).doesNotContainKeys("roles", "realm_access", "resource_access");
             assertThat(Fixture.core().user(token).roles()).isEmpty();
             assertThat(Fixture.pluginHost().authenticate(token).roles()).isEmpty();
-        } finally {
-            Fixture.setRealmAttribute("mozaiks.service.only.roles", before);
-        }
+        });
     }
 }

@@ -52,12 +52,13 @@ public final class CodeFlowLogin {
         String verifier = Pkce.verifier();
         Reply page = send(HttpRequest.newBuilder(URI.create(Pkce.authorizationUrl(realmUrl, clientId, redirectUri, verifier, extra))).GET());
 
-        for (int step = 0; step < 5; step++) {
+        for (int step = 0; step < 10; step++) { // a brokered login takes a few more redirects
             String location = page.header("Location");
-            if (page.status() == 302 && location != null && location.startsWith(redirectUri)) {
+            boolean redirect = page.status() / 100 == 3 && location != null; // the broker endpoint answers 303
+            if (redirect && location.startsWith(redirectUri)) {
                 return redeem(location, verifier);
             }
-            if (page.status() == 302 && location != null) {
+            if (redirect) {
                 page = send(HttpRequest.newBuilder(URI.create(location)).GET());
                 continue;
             }
