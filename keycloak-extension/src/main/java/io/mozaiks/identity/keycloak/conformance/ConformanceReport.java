@@ -77,7 +77,7 @@ public final class ConformanceReport {
         realmChecks.add(ClientClaimChecks.tokenAudience(RealmFacts.clientsWithoutOwnAudience(realm, scopeName)));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
 
-        List<Map<String, Object>> clients = new ArrayList<>();
+        ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);
         boolean scopeOnConsent = !"false".equals(RealmFacts.contractScope(realm, scopeName)
                 .map(scope -> scope.getAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)).orElse(null));
@@ -92,10 +92,7 @@ public final class ConformanceReport {
                     PrivilegeChecks.serviceAccountInternal(client.getClientId(), client.isServiceAccountsEnabled(),
                             serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())));
             pass &= checks.stream().allMatch(Check::pass);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("client_id", client.getClientId());
-            entry.put("checks", checks.stream().map(Check::toJson).toList());
-            clients.add(entry);
+            clients.add(client.getClientId(), checks);
         }
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -108,7 +105,11 @@ public final class ConformanceReport {
         report.put("internal_service_clients", internalServiceClientIds());
         report.put("core_env_rule", "Every mozaiks-core env must set MOZAIKS_OIDC_DISCOVERY_URL: without it core's token"
                 + " client builds a discovery URL for a hosted tenant and would send its client credentials there.");
-        report.put("clients", clients);
+        report.put("clients", clients.toJson());
+        if (clients.compact()) {
+            report.put("clients_note", "more than " + ClientEntries.DETAIL_LIMIT + " contract clients: those whose checks"
+                    + " all pass are listed by id only; failures and warnings are listed in full");
+        }
         return report;
     }
 
