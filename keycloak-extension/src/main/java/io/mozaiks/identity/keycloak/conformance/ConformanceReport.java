@@ -75,6 +75,8 @@ public final class ConformanceReport {
         realmChecks.add(PrivilegeChecks.singleContractMapper(RealmFacts.strayContractMappers(realm)));
         realmChecks.add(PrivilegeChecks.serviceRoleHolders(RealmFacts.humanServiceRoleHolders(session, realm, serviceOnlyRoleNames())));
         realmChecks.add(ClientClaimChecks.tokenAudience(RealmFacts.clientsWithoutOwnAudience(realm, scopeName)));
+        realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(
+                RealmFacts.apiAudienceOutsideContract(realm, scopeName, settings.audiences())));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
 
         ClientEntries clients = new ClientEntries();

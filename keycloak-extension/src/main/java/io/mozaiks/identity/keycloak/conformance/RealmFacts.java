@@ -92,6 +92,36 @@ final class RealmFacts {
         return bounded(new ArrayList<>(clients));
     }
 
+    /**
+     * Where tokens of clients WITHOUT the contract scope get an API audience: an Audience mapper naming it (on
+     * the client or its Default/Optional scopes), or client roles of the API client, which Keycloak's
+     * audience-resolve mapper turns into {@code aud}.
+     */
+    static List<String> apiAudienceOutsideContract(RealmModel realm, String contractScope, List<String> apiAudiences) {
+        if (apiAudiences == null || apiAudiences.isEmpty()) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        for (String api : apiAudiences) {
+            ClientModel apiClient = realm.getClientByClientId(api);
+            if (apiClient != null && apiClient.getRolesStream().findAny().isPresent()) {
+                sources.add("client " + api + " has client roles (Keycloak's audience resolve adds " + api
+                        + " for every user holding one)");
+            }
+        }
+        realm.getClientsStream()
+                .filter(client -> !client.getClientScopes(true).containsKey(contractScope))
+                .forEach(client -> Stream.concat(client.getProtocolMappersStream(),
+                                Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
+                                        .flatMap(ClientScopeModel::getProtocolMappersStream))
+                        .filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()) && m.getConfig() != null)
+                        .filter(m -> apiAudiences.contains(m.getConfig().get("included.client.audience"))
+                                || apiAudiences.contains(m.getConfig().get("included.custom.audience")))
+                        .findFirst()
+                        .ifPresent(m -> sources.add("client " + client.getClientId() + " (Audience mapper " + m.getName() + ")")));
+        return bounded(sources);
+    }
+
     static boolean issuesUserTokens(ClientModel client) {
         return !client.isBearerOnly() && (client.isStandardFlowEnabled() || client.isImplicitFlowEnabled()
                 || client.isDirectAccessGrantsEnabled()

@@ -149,4 +149,33 @@ class ClientAdminIT {
         Reply settings = PrivilegeSettingsIT.put(Fixture.adminCliToken(CLIENT_ADMIN), "{\"role_aliases\":{\"user\":\"Admin\"}}");
         assertThat(settings.status()).isEqualTo(403);
     }
+
+    /**
+     * The documented limit: Keycloak's own mappers let a client admin give a client WITHOUT the contract scope
+     * the API audience and any claim; the contract mapper never sees those tokens. Conformance must name it.
+     */
+    @Test
+    void theApiAudienceOutsideTheContractIsAConformanceFailure() throws Exception {
+        String clientId = "no-contract-" + SUFFIX;
+        String secret = "s-" + SUFFIX;
+        Reply created = clientAdmin.post("/clients", Map.of("clientId", clientId, "publicClient", false, "secret", secret,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true,
+                "protocolMappers", List.of(
+                        Map.of("name", "aud-api", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                                "config", Map.of("included.client.audience", Fixture.API, "access.token.claim", "true")),
+                        Map.of("name", "roles", "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
+                                "config", Map.of("claim.name", "roles", "claim.value", "[\"superadmin\"]",
+                                        "jsonType.label", "JSON", "access.token.claim", "true")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
+        try {
+            String token = Fixture.accessToken(Fixture.tokens().password(clientId, secret, "dev-user", "dev-user", null));
+            assertThat(Fixture.claims(token).getAudience()).contains(Fixture.API); // what Keycloak itself allows
+            JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "api-audience-outside-contract");
+            assertThat(check.get("status").asText()).isEqualTo("fail");
+            assertThat(check.get("reason").asText()).contains("client " + clientId);
+        } finally {
+            Fixture.admin().delete("/clients/" + id).expect(204);
+        }
+    }
 }
