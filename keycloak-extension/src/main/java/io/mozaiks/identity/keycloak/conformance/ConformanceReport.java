@@ -92,7 +92,10 @@ public final class ConformanceReport {
                     ClientClaimChecks.thirdParty(client.getClientId(), client.isConsentRequired(), scopeOnConsent,
                             client.isFullScopeAllowed()),
                     PrivilegeChecks.serviceAccountInternal(client.getClientId(), client.isServiceAccountsEnabled(),
-                            serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())));
+                            serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())),
+                    PrivilegeChecks.internalServiceCredentials(client.getClientId(), client.isServiceAccountsEnabled()
+                                    && serviceOnlyRoleHolder(client) && privileges.mayBeInternal(client.getClientId()),
+                            client.getClientAuthenticatorType()));
             pass &= checks.stream().allMatch(Check::pass);
             clients.add(client.getClientId(), checks);
         }

@@ -2,6 +2,7 @@ package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import io.mozaiks.identity.keycloak.mapper.ContractScopeMembership;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -33,9 +34,15 @@ final class RealmFacts {
         return Optional.ofNullable(KeycloakModelUtils.getClientScopeByName(realm, scopeName));
     }
 
-    /** Contract mappers outside the client scope access_as_user: on clients or in other scopes. */
+    /** Contract mappers that do nothing: on clients, in other scopes, or a second one in access_as_user. */
     static List<String> strayContractMappers(RealmModel realm) {
         List<String> strays = new ArrayList<>();
+        Optional<ProtocolMapperModel> counting = ContractScopeMembership.countingMapper(realm);
+        contractScope(realm, ContractV1.CONTRACT_SCOPE).ifPresent(scope -> scope.getProtocolMappersStream()
+                .filter(m -> ContractMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
+                .filter(m -> counting.isPresent() && !m.getId().equals(counting.get().getId()))
+                .forEach(m -> strays.add("a second contract mapper \"" + m.getName() + "\" in client scope "
+                        + ContractV1.CONTRACT_SCOPE)));
         realm.getClientScopesStream().filter(scope -> !ContractV1.CONTRACT_SCOPE.equals(scope.getName()))
                 .filter(scope -> hasContractMapper(scope.getProtocolMappersStream()))
                 .forEach(scope -> strays.add("client scope " + scope.getName()));
