@@ -1,5 +1,7 @@
 package io.mozaiks.identity.keycloak.claims;
 
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,9 @@ public final class AudienceClaim {
      */
     public static List<String> compute(String[] current, List<String> apiAudiences, String clientId, TokenKind kind) {
         if (kind == TokenKind.OTHER_SERVICE) {
-            boolean ownIdIsApi = apiAudiences != null && apiAudiences.contains(clientId);
+            // With a broken audience setting, assume the default: never address a token to the API by accident.
+            List<String> api = apiAudiences != null ? apiAudiences : List.of(ContractV1.DEFAULT_AUDIENCE);
+            boolean ownIdIsApi = api.contains(clientId);
             return List.of(ownIdIsApi ? clientId + NOT_INTERNAL_SUFFIX : clientId);
         }
         Set<String> aud = new LinkedHashSet<>();

@@ -13,17 +13,20 @@ public enum TokenKind {
     OTHER_SERVICE;
 
     public static final String TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
+    /** Grants that keep a client-credentials token what it is; {@code null} = introspection (no grant). */
+    private static final java.util.Set<String> SERVICE_GRANTS = java.util.Set.of("client_credentials", "refresh_token");
 
     /**
      * @param serviceAccountOf       the client (internal id) whose service account the subject is, or {@code null}
      * @param clientInternalId       the client the token is issued to
-     * @param grantType              the token request's grant, {@code null} when unknown (introspection)
+     * @param grantType              the token request's grant, {@code null} when unknown (introspection); only
+     *                               client credentials (and its refresh) keep a service token a service token
      * @param internalServiceAllowed the service account holds a service-only role and the realm allows this client
      */
     public static TokenKind of(String serviceAccountOf, String clientInternalId, String grantType,
                                boolean internalServiceAllowed) {
         boolean ownServiceAccount = serviceAccountOf != null && serviceAccountOf.equals(clientInternalId);
-        if (!ownServiceAccount || TOKEN_EXCHANGE_GRANT.equals(grantType)) {
+        if (!ownServiceAccount || (grantType != null && !SERVICE_GRANTS.contains(grantType))) {
             return USER;
         }
         return internalServiceAllowed ? INTERNAL_SERVICE : OTHER_SERVICE;

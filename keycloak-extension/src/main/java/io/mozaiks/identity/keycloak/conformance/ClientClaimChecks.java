@@ -14,6 +14,7 @@ public final class ClientClaimChecks {
     public static final String FOREIGN_CLAIM_MAPPERS = "foreign-claim-mappers";
     public static final String THIRD_PARTY_CLIENT = "third-party-client";
     public static final String TOKEN_AUDIENCE = "plugin-host-audience";
+    public static final String API_AUDIENCE_OUTSIDE_CONTRACT = "api-audience-outside-contract";
 
     private ClientClaimChecks() {
     }
@@ -76,5 +77,23 @@ public final class ClientClaimChecks {
                         + " plugin-host accepts a token without aud when issuer and signature match: " + String.join(", ", clients),
                 "Give each an audience of its own (an Audience mapper naming the client itself) or the client scope "
                         + ContractV1.CONTRACT_SCOPE + "; disable clients nobody uses (docs/consumer-findings.md)");
+    }
+
+    /**
+     * Tokens that carry the API audience without the contract scope: the contract mapper never sees them,
+     * so nothing strips or owns their claims, and any mapper a client admin adds (a hard-coded {@code roles},
+     * {@code scp}) reaches the consumers as it is.
+     *
+     * @param sources e.g. "client app-x (Audience mapper aud-api)", "client mozaiks-api has client roles (audience resolve)"
+     */
+    public static Check apiAudienceOutsideContract(List<String> sources) {
+        if (sources.isEmpty()) {
+            return Check.pass(API_AUDIENCE_OUTSIDE_CONTRACT, "realm");
+        }
+        return Check.fail(API_AUDIENCE_OUTSIDE_CONTRACT, "realm", "tokens without the contract scope can carry the API"
+                        + " audience, so the contract never checks their claims (a hard-coded roles claim would reach every"
+                        + " consumer): " + String.join("; ", sources),
+                "Remove those Audience mappers and the API audience client's client roles; a client that calls the API"
+                        + " gets client scope " + ContractV1.CONTRACT_SCOPE + " as Default instead");
     }
 }

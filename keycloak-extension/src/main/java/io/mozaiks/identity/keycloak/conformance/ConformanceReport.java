@@ -75,9 +75,11 @@ public final class ConformanceReport {
         realmChecks.add(PrivilegeChecks.singleContractMapper(RealmFacts.strayContractMappers(realm)));
         realmChecks.add(PrivilegeChecks.serviceRoleHolders(RealmFacts.humanServiceRoleHolders(session, realm, serviceOnlyRoleNames())));
         realmChecks.add(ClientClaimChecks.tokenAudience(RealmFacts.clientsWithoutOwnAudience(realm, scopeName)));
+        realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(
+                RealmFacts.apiAudienceOutsideContract(realm, scopeName, settings.audiences())));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
 
-        List<Map<String, Object>> clients = new ArrayList<>();
+        ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);
         boolean scopeOnConsent = !"false".equals(RealmFacts.contractScope(realm, scopeName)
                 .map(scope -> scope.getAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)).orElse(null));
@@ -90,12 +92,12 @@ public final class ConformanceReport {
                     ClientClaimChecks.thirdParty(client.getClientId(), client.isConsentRequired(), scopeOnConsent,
                             client.isFullScopeAllowed()),
                     PrivilegeChecks.serviceAccountInternal(client.getClientId(), client.isServiceAccountsEnabled(),
-                            serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())));
+                            serviceOnlyRoleHolder(client), privileges.mayBeInternal(client.getClientId())),
+                    PrivilegeChecks.internalServiceCredentials(client.getClientId(), client.isServiceAccountsEnabled()
+                                    && serviceOnlyRoleHolder(client) && privileges.mayBeInternal(client.getClientId()),
+                            client.getClientAuthenticatorType()));
             pass &= checks.stream().allMatch(Check::pass);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("client_id", client.getClientId());
-            entry.put("checks", checks.stream().map(Check::toJson).toList());
-            clients.add(entry);
+            clients.add(client.getClientId(), checks);
         }
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -108,7 +110,11 @@ public final class ConformanceReport {
         report.put("internal_service_clients", internalServiceClientIds());
         report.put("core_env_rule", "Every mozaiks-core env must set MOZAIKS_OIDC_DISCOVERY_URL: without it core's token"
                 + " client builds a discovery URL for a hosted tenant and would send its client credentials there.");
-        report.put("clients", clients);
+        report.put("clients", clients.toJson());
+        if (clients.compact()) {
+            report.put("clients_note", "more than " + ClientEntries.DETAIL_LIMIT + " contract clients: those whose checks"
+                    + " all pass are listed by id only; failures and warnings are listed in full");
+        }
         return report;
     }
 

@@ -18,7 +18,11 @@ import java.util.stream.Stream;
  */
 final class MapperClaims {
 
-    /** OWNED claims a foreign mapper must not write (identity fields are Keycloak's stock scopes' job and overwritten). */
+    /**
+     * Claims a foreign mapper must not write: STRIPPED and OWNED ones, {@code sub}/{@code azp}/{@code aud} among
+     * them (Keycloak's own sub mapper names no claim, so it is not counted); the profile fields are the stock
+     * scopes' job and are overwritten anyway.
+     */
     static final Set<String> CHECKED = claimsChecked();
     private static final Set<String> STOCK_SCOPES = Set.of("roles", "acr");
     private static final Set<String> STOCK_PROVIDERS = Set.of("oidc-usermodel-realm-role-mapper",
@@ -30,7 +34,7 @@ final class MapperClaims {
     private static Set<String> claimsChecked() {
         Set<String> claims = new java.util.HashSet<>(ContractV1.STRIPPED_CLAIMS);
         claims.addAll(List.of(ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_SCP, ContractV1.CLAIM_ROLES, ContractV1.CLAIM_TENANT,
-                ContractV1.CLAIM_AMR, ContractV1.CLAIM_APP_ID, "acr"));
+                ContractV1.CLAIM_AMR, ContractV1.CLAIM_APP_ID, "acr", "sub", "azp", "aud"));
         return Set.copyOf(claims);
     }
 

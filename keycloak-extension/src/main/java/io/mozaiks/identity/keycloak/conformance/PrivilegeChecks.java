@@ -15,6 +15,8 @@ public final class PrivilegeChecks {
     public static final String SERVICE_ROLE_HOLDERS = "service-role-holders";
     public static final String SINGLE_CONTRACT_MAPPER = "single-contract-mapper";
     public static final String SERVICE_ACCOUNT_INTERNAL = "service-account-internal";
+    public static final String INTERNAL_SERVICE_CREDENTIALS = "internal-service-credentials";
+    private static final java.util.Set<String> SECRET_AUTHENTICATORS = java.util.Set.of("client-secret", "client-secret-jwt");
 
     private static final String SETTINGS_FIX = "PUT <issuer>/mozaiks/contract/settings as a realm admin (manage-realm)";
 
@@ -56,13 +58,13 @@ public final class PrivilegeChecks {
                 "Remove those role mappings (directly, through groups or composite roles); only service accounts hold them");
     }
 
-    /** @param strays contract mappers outside the client scope access_as_user, e.g. "client app-x" */
+    /** @param strays contract mappers that do nothing, e.g. "client app-x", "client scope mine" */
     public static Check singleContractMapper(List<String> strays) {
         if (strays.isEmpty()) {
             return Check.pass(SINGLE_CONTRACT_MAPPER, "realm");
         }
-        return Check.fail(SINGLE_CONTRACT_MAPPER, "realm", "contract mappers outside client scope "
-                        + ContractV1.CONTRACT_SCOPE + " do nothing: " + String.join(", ", strays),
+        return Check.fail(SINGLE_CONTRACT_MAPPER, "realm", "only the first contract mapper of client scope "
+                        + ContractV1.CONTRACT_SCOPE + " counts; these do nothing: " + String.join(", ", strays),
                 "Delete them; assign client scope " + ContractV1.CONTRACT_SCOPE + " as a Default scope instead");
     }
 
@@ -78,5 +80,19 @@ public final class PrivilegeChecks {
                         + " service (" + why + "): its client-credentials tokens are addressed to itself and every consumer rejects them",
                 "Clients > " + clientId + ": switch the service account off, or make it internal (grant its service account"
                         + " internal_service; list it in " + PrivilegeSettings.INTERNAL_SERVICE_CLIENTS + " when the realm uses that list)");
+    }
+
+    /**
+     * An internal service client that authenticates with a secret: Keycloak shows that secret to anyone
+     * with realm-management view-clients, who can then mint internal (and, for core, superadmin) tokens.
+     */
+    public static Check internalServiceCredentials(String clientId, boolean internal, String clientAuthenticator) {
+        if (!internal || !SECRET_AUTHENTICATORS.contains(clientAuthenticator)) {
+            return Check.pass(INTERNAL_SERVICE_CREDENTIALS, clientId);
+        }
+        return Check.warn(INTERNAL_SERVICE_CREDENTIALS, clientId, "internal service client authenticates with a"
+                        + " client secret, which every admin with view-clients can read and then use to mint internal tokens",
+                "Clients > " + clientId + " > Credentials: use Signed JWT (private_key_jwt) or X509 certificate; or keep"
+                        + " client admins away from this client (fine-grained admin permissions)");
     }
 }

@@ -2,6 +2,7 @@ package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import io.mozaiks.identity.keycloak.mapper.ContractScopeMembership;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -33,9 +34,15 @@ final class RealmFacts {
         return Optional.ofNullable(KeycloakModelUtils.getClientScopeByName(realm, scopeName));
     }
 
-    /** Contract mappers outside the client scope access_as_user: on clients or in other scopes. */
+    /** Contract mappers that do nothing: on clients, in other scopes, or a second one in access_as_user. */
     static List<String> strayContractMappers(RealmModel realm) {
         List<String> strays = new ArrayList<>();
+        Optional<ProtocolMapperModel> counting = ContractScopeMembership.countingMapper(realm);
+        contractScope(realm, ContractV1.CONTRACT_SCOPE).ifPresent(scope -> scope.getProtocolMappersStream()
+                .filter(m -> ContractMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
+                .filter(m -> counting.isPresent() && !m.getId().equals(counting.get().getId()))
+                .forEach(m -> strays.add("a second contract mapper \"" + m.getName() + "\" in client scope "
+                        + ContractV1.CONTRACT_SCOPE)));
         realm.getClientScopesStream().filter(scope -> !ContractV1.CONTRACT_SCOPE.equals(scope.getName()))
                 .filter(scope -> hasContractMapper(scope.getProtocolMappersStream()))
                 .forEach(scope -> strays.add("client scope " + scope.getName()));
@@ -90,6 +97,36 @@ final class RealmFacts {
                 .filter(client -> !hasAudienceMapper(client))
                 .map(ClientModel::getClientId).sorted().toList();
         return bounded(new ArrayList<>(clients));
+    }
+
+    /**
+     * Where tokens of clients WITHOUT the contract scope get an API audience: an Audience mapper naming it (on
+     * the client or its Default/Optional scopes), or client roles of the API client, which Keycloak's
+     * audience-resolve mapper turns into {@code aud}.
+     */
+    static List<String> apiAudienceOutsideContract(RealmModel realm, String contractScope, List<String> apiAudiences) {
+        if (apiAudiences == null || apiAudiences.isEmpty()) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        for (String api : apiAudiences) {
+            ClientModel apiClient = realm.getClientByClientId(api);
+            if (apiClient != null && apiClient.getRolesStream().findAny().isPresent()) {
+                sources.add("client " + api + " has client roles (Keycloak's audience resolve adds " + api
+                        + " for every user holding one)");
+            }
+        }
+        realm.getClientsStream()
+                .filter(client -> !client.getClientScopes(true).containsKey(contractScope))
+                .forEach(client -> Stream.concat(client.getProtocolMappersStream(),
+                                Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
+                                        .flatMap(ClientScopeModel::getProtocolMappersStream))
+                        .filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()) && m.getConfig() != null)
+                        .filter(m -> apiAudiences.contains(m.getConfig().get("included.client.audience"))
+                                || apiAudiences.contains(m.getConfig().get("included.custom.audience")))
+                        .findFirst()
+                        .ifPresent(m -> sources.add("client " + client.getClientId() + " (Audience mapper " + m.getName() + ")")));
+        return bounded(sources);
     }
 
     static boolean issuesUserTokens(ClientModel client) {

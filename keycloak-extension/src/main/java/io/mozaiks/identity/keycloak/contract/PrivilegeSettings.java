@@ -41,9 +41,13 @@ public record PrivilegeSettings(Map<String, String> roleAliases, Set<String> ser
         return problems.isEmpty();
     }
 
-    /** Service-only roles compare without case: a user role {@code Service} is no less suspicious. */
+    /**
+     * Service-only roles compare without case: a user role {@code Service} is no less suspicious. Core's own
+     * internal role names are service-only whatever the list says: core treats either as internal AND superadmin.
+     */
     public boolean isServiceOnly(String role) {
-        return serviceOnlyRoles != null && serviceOnlyRoles.stream().anyMatch(r -> r.equalsIgnoreCase(role));
+        return serviceOnlyRoles != null && (PrivilegeSettingsParser.CORE_INTERNAL_ROLES.contains(lower(role))
+                || serviceOnlyRoles.stream().anyMatch(r -> r.equalsIgnoreCase(role)));
     }
 
     /** Empty list = every client whose service account holds a service-only role is internal. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@link PrivilegeSettingsParser#parse} once per distinct set of raw values (see {@link BoundedCache}):
@@ -21,9 +22,14 @@ public final class PrivilegeSettingsCache {
     }
 
     public static PrivilegeSettings get(Map<String, String> realmAttributes, Map<String, String> mapperConfig) {
+        return getByAttribute(name -> realmAttributes == null ? null : realmAttributes.get(name), mapperConfig);
+    }
+
+    /** @param realmAttribute one realm attribute by name (e.g. {@code realm::getAttribute}: no copy of all attributes per token) */
+    public static PrivilegeSettings getByAttribute(Function<String, String> realmAttribute, Map<String, String> mapperConfig) {
         Map<String, String> attributes = new HashMap<>();
         for (String name : PrivilegeSettings.ATTRIBUTES) {
-            String value = realmAttributes == null ? null : realmAttributes.get(name);
+            String value = realmAttribute.apply(name);
             if (value != null) {
                 attributes.put(name, value);
             }

@@ -26,6 +26,10 @@ final class AdminAccess {
 
     enum Outcome { ALLOWED, UNAUTHENTICATED, FORBIDDEN }
 
+    /** The outcome and, when authenticated, who asked (for the audit log of changes). */
+    record Result(Outcome outcome, String username) {
+    }
+
     /** What the caller needs: the report and admin env need view-clients; privilege settings need the realm role. */
     enum Permission {
         VIEW_CLIENTS("clients", "canView", "view-clients"),
@@ -60,11 +64,11 @@ final class AdminAccess {
     private AdminAccess() {
     }
 
-    static Outcome check(KeycloakSession session, RealmModel realm, Permission permission) {
+    static Result check(KeycloakSession session, RealmModel realm, Permission permission) {
         KeycloakContext context = session.getContext();
         String header = context.getRequestHeaders().getHeaderString("Authorization");
         if (header == null || header.isBlank()) {
-            return Outcome.UNAUTHENTICATED;
+            return new Result(Outcome.UNAUTHENTICATED, null);
         }
         AuthenticationManager.AuthResult auth;
         try {
@@ -75,13 +79,14 @@ final class AdminAccess {
                     .setHeaders(context.getRequestHeaders())
                     .authenticate();
         } catch (RuntimeException invalid) { // NotAuthorizedException and friends: a malformed header
-            return Outcome.UNAUTHENTICATED;
+            return new Result(Outcome.UNAUTHENTICATED, null);
         }
         if (auth == null || auth.getUser() == null) {
-            return Outcome.UNAUTHENTICATED;
+            return new Result(Outcome.UNAUTHENTICATED, null);
         }
         AdminAuth adminAuth = new AdminAuth(realm, auth.getToken(), auth.getUser(), auth.getClient());
-        return allowed(session, realm, adminAuth, permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+        return new Result(allowed(session, realm, adminAuth, permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN,
+                auth.getUser().getUsername());
     }
 
     private static boolean allowed(KeycloakSession session, RealmModel realm, AdminAuth auth, Permission permission) {

@@ -3,13 +3,13 @@ package io.mozaiks.identity.keycloak.endpoint;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
-import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import io.mozaiks.identity.keycloak.mapper.ContractScopeMembership;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,14 +61,14 @@ final class ContractLookup {
         return contract;
     }
 
-    /** The contract scopes, the canonical name first, then by name: a stable choice when there are several. */
+    /**
+     * The contract mapper that counts (the one of client scope access_as_user with the lowest id, as the
+     * token side decides): a mapper elsewhere does nothing, so the endpoint never publishes its config.
+     */
     private static List<Found> scan(RealmModel realm) {
         List<Found> found = new ArrayList<>();
-        realm.getClientScopesStream().forEach(scope -> scope.getProtocolMappersStream()
-                .filter(m -> ContractMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
-                .forEach(m -> found.add(new Found(scope, m))));
-        found.sort(Comparator.comparing((Found f) -> !ContractV1.CONTRACT_SCOPE.equals(f.scope().getName()))
-                .thenComparing(f -> f.scope().getName()).thenComparing(f -> f.mapper().getId()));
+        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, ContractV1.CONTRACT_SCOPE);
+        ContractScopeMembership.countingMapper(realm).ifPresent(mapper -> found.add(new Found(scope, mapper)));
         return found;
     }
 

@@ -23,6 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,9 +94,10 @@ public class ContractResource {
         return notAllowed(path);
     }
 
+    /** The body is read only after the caller is known to be a realm admin, and never past the size limit. */
     @PUT
     @Path("{path:.*}")
-    public Response put(@PathParam("path") String path, String body) {
+    public Response put(@PathParam("path") String path, InputStream body) {
         Route route = route(path);
         if (route == null || route.kind() != Kind.SETTINGS) {
             return notAllowed(path);
@@ -103,11 +106,19 @@ public class ContractResource {
         if (!realm.isEnabled()) {
             return realmDisabled();
         }
-        Response denied = requireAdmin(realm, AdminAccess.Permission.MANAGE_REALM);
+        AdminAccess.Result access = AdminAccess.check(session, realm, AdminAccess.Permission.MANAGE_REALM);
+        Response denied = denied(realm, access, AdminAccess.Permission.MANAGE_REALM);
         if (denied != null) {
             return denied;
         }
-        PrivilegeSettingsEndpoint.Answer answer = PrivilegeSettingsEndpoint.put(realm, body, "a realm admin");
+        String text;
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(PrivilegeSettingsEndpoint.MAX_BODY + 1);
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            text = "";
+        }
+        PrivilegeSettingsEndpoint.Answer answer = PrivilegeSettingsEndpoint.put(realm, text, access.username());
         return json(answer.status(), answer.body());
     }
 
@@ -133,8 +144,9 @@ public class ContractResource {
             return realmDisabled();
         }
         if (route.kind() == Kind.CONFORMANCE || route.kind() == Kind.ADMIN_ENV || route.kind() == Kind.SETTINGS) {
-            Response denied = requireAdmin(realm, route.kind() == Kind.SETTINGS
-                    ? AdminAccess.Permission.VIEW_REALM : AdminAccess.Permission.VIEW_CLIENTS);
+            AdminAccess.Permission permission = route.kind() == Kind.SETTINGS
+                    ? AdminAccess.Permission.VIEW_REALM : AdminAccess.Permission.VIEW_CLIENTS;
+            Response denied = denied(realm, AdminAccess.check(session, realm, permission), permission);
             if (denied != null) {
                 return denied;
             }
@@ -187,10 +199,6 @@ public class ContractResource {
         if (followsRequest) {
             warnings.add("hostname is not configured as a full URL: this issuer follows the request's Host and"
                     + " X-Forwarded headers. Start Keycloak with --hostname=<public base URL> before any consumer relies on it.");
-        }
-        if (contract.allScopeNames().size() > 1) {
-            warnings.add("several client scopes hold the contract mapper; this document describes "
-                    + contract.scopeName() + ". Keep ONE.");
         }
         String algorithm = realm.getDefaultSignatureAlgorithm();
         return new ContractDocument.Facts(realm.getName(), issuer, contract.settings(),
@@ -249,8 +257,8 @@ public class ContractResource {
         return base(200).type(TEXT).entity(EnvFile.render(consumer, realm.getName(), source, variables, warnings)).build();
     }
 
-    private Response requireAdmin(RealmModel realm, AdminAccess.Permission permission) {
-        return switch (AdminAccess.check(session, realm, permission)) {
+    private static Response denied(RealmModel realm, AdminAccess.Result access, AdminAccess.Permission permission) {
+        return switch (access.outcome()) {
             case ALLOWED -> null;
             case UNAUTHENTICATED -> Response.fromResponse(error(401, "unauthorized",
                             "a bearer token of realm " + realm.getName() + " is required",

@@ -71,7 +71,7 @@ final class PrivilegeSettingsEndpoint {
         }
         attributes.forEach(realm::setAttribute);
         removeLegacyMapperKeys(realm);
-        LOG.infof("mozaiks contract: privilege settings of realm %s changed by %s: %s", realm.getName(), actor, attributes);
+        LOG.infof("mozaiks contract: privilege settings of realm %s changed by user %s: %s", realm.getName(), actor, attributes);
         return new Answer(200, describe(realm, settings, List.of()));
     }
 
@@ -85,7 +85,7 @@ final class PrivilegeSettingsEndpoint {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }
-        if (body.length() > MAX_BODY) {
+        if (body.length() > MAX_BODY) { // the caller reads at most MAX_BODY + 1 bytes
             throw new IllegalArgumentException("the body is larger than " + MAX_BODY + " characters");
         }
         JsonNode json;

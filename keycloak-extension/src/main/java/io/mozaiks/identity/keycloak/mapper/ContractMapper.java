@@ -14,14 +14,13 @@ import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,12 @@ import java.util.stream.Collectors;
  * <p>Who is an admin or internal is not configured here but in realm attributes ({@link PrivilegeSettings}):
  * a client admin may edit this mapper, not the realm.
  *
- * <p>Access token and introspection only: the ID token keeps {@code aud} = the client (OIDC Core),
- * and UserInfo is built from an access-token object, so audience logic there would leak {@code aud}.
+ * <p>Access tokens and introspection carry the contract. The ID token is only cleaned: {@code aud} = the
+ * client (OIDC Core), no privilege claims. UserInfo is untouched (built from an access-token object, so
+ * audience logic there would leak {@code aud}; it is not a token any consumer accepts).
  */
 public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
-        TokenIntrospectionTokenMapper {
+        OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "mozaiks-contract-v1-mapper";
 
@@ -67,17 +67,10 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
                         + ContractV1.DEFAULT_APP_ID_ATTRIBUTE)
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_APP_ID_ATTRIBUTE).add()
                 .build();
-        List<ProviderConfigProperty> all = new ArrayList<>(properties);
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(all, ContractMapper.class);
-        // Contract claims live in access tokens (incl. lightweight) and introspection, never in ID token/UserInfo.
-        all.removeIf(p -> OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN.equals(p.getName())
-                || OIDCAttributeMapperHelper.INCLUDE_IN_USERINFO.equals(p.getName()));
-        for (ProviderConfigProperty p : all) {
-            if (OIDCAttributeMapperHelper.INCLUDE_IN_LIGHTWEIGHT_ACCESS_TOKEN.equals(p.getName())) {
-                p.setDefaultValue("true");
-            }
-        }
-        CONFIG_PROPERTIES = List.copyOf(all);
+        // No per-token switches: a client admin could switch the contract off for a token kind and leave
+        // other mappers' roles or audience in place. Access tokens (incl. lightweight) and introspection
+        // always carry the contract; ID tokens are always reduced to the client's own audience.
+        CONFIG_PROPERTIES = List.copyOf(properties);
     }
 
     @Override
@@ -137,52 +130,46 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         }
     }
 
-    /**
-     * An unset switch counts as on (Keycloak's helper treats unset as off): a contract mapper created
-     * by import or the admin API without the checkbox config must still apply the contract.
-     */
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        String switchKey = getShouldUseLightweightToken(session)
-                ? OIDCAttributeMapperHelper.INCLUDE_IN_LIGHTWEIGHT_ACCESS_TOKEN
-                : OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN;
-        apply(token, model, userSession, session, clientSessionCtx, switchedOn(model, switchKey));
+        if (counts(model, userSession, clientSessionCtx)) {
+            ContractTokenWriter.write(token, model, userSession, clientSessionCtx);
+        }
         return token;
     }
 
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        apply(token, model, userSession, session, clientSessionCtx,
-                switchedOn(model, OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION));
-        return token;
+        return transformAccessToken(token, model, session, userSession, clientSessionCtx);
     }
 
     /**
-     * Stripping does not depend on the switches: a switched-off contract mapper must not leave
-     * {@code realm_access} or control-plane claims for a consumer's fallback to find.
+     * An ID token is signed with the same key, and no consumer checks {@code typ}: it is addressed to the
+     * client alone and carries none of the claims consumers read as privilege, whatever other mappers put in.
      */
-    private void apply(AccessToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
-                       ClientSessionContext clientSessionCtx, boolean switchedOn) {
+    @Override
+    public IDToken transformIDToken(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        if (counts(model, userSession, clientSessionCtx)) {
+            ContractTokenWriter.writeIdToken(token, model, userSession, clientSessionCtx);
+        }
+        return token;
+    }
+
+    private static boolean counts(ProtocolMapperModel model, UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         RealmModel realm = userSession.getRealm();
-        if (!ContractScopeMembership.counts(realm, model)) {
-            ProblemLog.once(realm.getName(), clientSessionCtx.getClientSession().getClient().getClientId(), model.getName(),
-                    "this contract mapper is not in client scope " + ContractV1.CONTRACT_SCOPE + " and does nothing");
-            return;
+        if (ContractScopeMembership.counts(realm, model)) {
+            return true;
         }
-        ContractTokenWriter.stripReserved(token);
-        if (switchedOn) {
-            ContractTokenWriter.write(token, model, userSession, clientSessionCtx);
-        }
+        ProblemLog.once(realm.getName(), clientSessionCtx.getClientSession().getClient().getClientId(), model.getName(),
+                "this contract mapper is not THE contract mapper of client scope " + ContractV1.CONTRACT_SCOPE
+                        + " and does nothing");
+        return false;
     }
 
-    static boolean switchedOn(ProtocolMapperModel model, String key) {
-        String value = model.getConfig() == null ? null : model.getConfig().get(key);
-        return value == null || Boolean.parseBoolean(value);
-    }
-
-    /** Not called: {@link #transformAccessToken} and {@link #transformIntrospectionToken} do the work. */
+    /** Not called: the transform methods above do the work, whatever the token switches say. */
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
@@ -194,12 +181,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         mapper.setName(name);
         mapper.setProtocolMapper(PROVIDER_ID);
         mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        Map<String, String> all = new HashMap<>();
-        all.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
-        all.put(OIDCAttributeMapperHelper.INCLUDE_IN_LIGHTWEIGHT_ACCESS_TOKEN, "true");
-        all.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
-        all.putAll(config);
-        mapper.setConfig(all);
+        mapper.setConfig(new HashMap<>(config));
         return mapper;
     }
 }

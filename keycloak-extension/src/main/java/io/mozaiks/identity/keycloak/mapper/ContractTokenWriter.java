@@ -48,7 +48,7 @@ final class ContractTokenWriter {
         RealmModel realm = userSession.getRealm();
         ClientModel client = clientSessionCtx.getClientSession().getClient();
         ContractSettings settings = ContractSettingsCache.get(model.getConfig()); // parsed once per config, not per token
-        PrivilegeSettings privileges = PrivilegeSettingsCache.get(realm.getAttributes(), model.getConfig());
+        PrivilegeSettings privileges = PrivilegeSettingsCache.getByAttribute(realm::getAttribute, model.getConfig());
         settings.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(), p.toString()));
         privileges.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
                 "realm setting " + p));
@@ -64,8 +64,9 @@ final class ContractTokenWriter {
                         && realmRoles.stream().anyMatch(privileges::isServiceOnly));
         Map<String, Object> claims = accessToken.getOtherClaims();
 
+        stripReserved(accessToken);
         setAudience(accessToken, settings, realm, client, model, kind);
-        setIdentity(accessToken, user, kind.service());
+        setIdentity(accessToken, user, client, kind.service());
         setScopes(accessToken, settings, kind.service());
         setRoles(claims, privileges, realm, realmRoles, kind);
         setTenant(claims, settings, realm);
@@ -77,16 +78,44 @@ final class ContractTokenWriter {
         setAppId(claims, settings, client);
     }
 
-    static void stripReserved(AccessToken token) {
+    private static void stripReserved(AccessToken token) {
         token.setRealmAccess(null);
         token.setResourceAccess(null);
         ContractV1.STRIPPED_CLAIMS.forEach(token.getOtherClaims()::remove);
     }
 
+    /**
+     * The ID token: addressed to the client alone (OIDC Core), with Keycloak's own identity and none of the
+     * claims a consumer reads as privilege or scope, so that it can never pass as an access token.
+     */
+    static void writeIdToken(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
+                             ClientSessionContext clientSessionCtx) {
+        ClientModel client = clientSessionCtx.getClientSession().getClient();
+        ContractSettings settings = ContractSettingsCache.get(model.getConfig());
+        Map<String, Object> claims = token.getOtherClaims();
+        ContractV1.STRIPPED_CLAIMS.forEach(claims::remove);
+        List.of(ContractV1.CLAIM_ROLES, ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_TENANT,
+                ContractV1.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
+        // Addressed like a token no consumer accepts: the client itself (or, for the API client, not the API).
+        token.audience(AudienceClaim.compute(null, settings.audiences(), client.getClientId(), TokenKind.OTHER_SERVICE)
+                .toArray(String[]::new));
+        ownIdentity(token, userSession.getUser(), client);
+    }
+
+    /** {@code sub} and {@code azp} are Keycloak's, whatever a mapper with a lower priority wrote over them. */
+    private static void ownIdentity(IDToken token, UserModel user, ClientModel client) {
+        token.getOtherClaims().remove("sub");
+        token.getOtherClaims().remove("azp");
+        token.setSubject(user.getId());
+        token.issuedFor(client.getClientId());
+    }
+
     private static void setAudience(AccessToken token, ContractSettings settings, RealmModel realm, ClientModel client,
                                     ProtocolMapperModel model, TokenKind kind) {
         List<String> api = null;
-        if (settings.audiences() != null) {
+        // A user token needs its required scope to be recognised as delegated; without one it would pass
+        // as a service token, so a broken scope setting means no API audience at all (fail closed).
+        if (settings.audiences() != null && (kind != TokenKind.USER || settings.requiredScope() != null)) {
             api = new ArrayList<>();
             for (String audience : settings.audiences()) {
                 if (realm.getClientByClientId(audience) != null) {
@@ -106,10 +135,8 @@ final class ContractTokenWriter {
      * fields of the same name: one is cleared, or the JSON would carry duplicate keys (which strict
      * JOSE libraries reject).
      */
-    private static void setIdentity(AccessToken token, UserModel user, boolean serviceToken) {
-        if (token.getSubject() == null) {
-            token.setSubject(user.getId());
-        }
+    private static void setIdentity(AccessToken token, UserModel user, ClientModel client, boolean serviceToken) {
+        ownIdentity(token, user, client);
         if (serviceToken) {
             return;
         }

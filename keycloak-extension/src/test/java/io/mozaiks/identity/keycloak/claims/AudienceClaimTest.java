@@ -55,4 +55,11 @@ class AudienceClaimTest {
         assertThat(AudienceClaim.compute(null, null, "svc", TokenKind.INTERNAL_SERVICE)).containsExactly("svc");
         assertThat(AudienceClaim.compute(new String[] {"account"}, null, "app", TokenKind.USER)).containsExactly("account");
     }
+
+    @Test
+    void withABrokenAudienceSettingTheDefaultApiIsStillNeverTheOwnAudience() {
+        assertThat(AudienceClaim.compute(null, null, "mozaiks-api", TokenKind.OTHER_SERVICE))
+                .containsExactly("mozaiks-api" + AudienceClaim.NOT_INTERNAL_SUFFIX);
+        assertThat(AudienceClaim.compute(null, null, "svc", TokenKind.OTHER_SERVICE)).containsExactly("svc");
+    }
 }

@@ -49,4 +49,12 @@ class TokenKindTest {
     void aRefreshOfAServiceTokenStaysAServiceToken() {
         assertThat(TokenKind.of(CLIENT, CLIENT, "refresh_token", false)).isEqualTo(TokenKind.OTHER_SERVICE);
     }
+
+    @Test
+    void onlyClientCredentialsAndItsRefreshKeepAServiceTokenAService() {
+        assertThat(TokenKind.of(CLIENT, CLIENT, "refresh_token", true)).isEqualTo(TokenKind.INTERNAL_SERVICE);
+        assertThat(TokenKind.of(CLIENT, CLIENT, null, true)).as("introspection").isEqualTo(TokenKind.INTERNAL_SERVICE);
+        assertThat(TokenKind.of(CLIENT, CLIENT, "password", true)).isEqualTo(TokenKind.USER);
+        assertThat(TokenKind.of(CLIENT, CLIENT, "urn:openid:params:grant-type:ciba", true)).isEqualTo(TokenKind.USER);
+    }
 }

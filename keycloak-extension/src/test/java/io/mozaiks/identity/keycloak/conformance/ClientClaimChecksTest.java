@@ -78,4 +78,13 @@ class ClientClaimChecksTest {
         assertThat(check.reason()).contains("legacy-app", "tool", "plugin-host");
         assertThat(check.fix()).contains("Audience mapper", "access_as_user");
     }
+
+    @Test
+    void apiAudienceOutsideTheContractFailsAndNamesTheSource() {
+        assertThat(ClientClaimChecks.apiAudienceOutsideContract(java.util.List.of()).status()).isEqualTo(Check.Status.PASS);
+        Check check = ClientClaimChecks.apiAudienceOutsideContract(java.util.List.of("client app-x (Audience mapper aud)"));
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.reason()).contains("client app-x", "roles");
+        assertThat(check.fix()).contains("access_as_user");
+    }
 }

@@ -104,4 +104,13 @@ class PrivilegeChecksTest {
         assertThat(notListed.reason()).contains(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, "does not list it");
         assertThat(notListed.fix()).contains(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS);
     }
+
+    @Test
+    void internalServiceClientsWithAReadableSecretAreAWarning() {
+        assertThat(PrivilegeChecks.internalServiceCredentials("svc", true, "client-secret").status()).isEqualTo(Check.Status.WARN);
+        assertThat(PrivilegeChecks.internalServiceCredentials("svc", true, "client-secret-jwt").status()).isEqualTo(Check.Status.WARN);
+        assertThat(PrivilegeChecks.internalServiceCredentials("svc", true, "client-jwt").status()).isEqualTo(Check.Status.PASS);
+        assertThat(PrivilegeChecks.internalServiceCredentials("app", false, "client-secret").status()).isEqualTo(Check.Status.PASS);
+        assertThat(PrivilegeChecks.internalServiceCredentials("svc", true, "client-secret").fix()).contains("Signed JWT");
+    }
 }

@@ -266,4 +266,14 @@ class PrivilegeSettingsParserTest {
         }
         assertThat(messages(settings)).contains("\\u000a", "\\u007b", "\\u0027");
     }
+
+    @Test
+    void coresInternalRoleNamesAreServiceOnlyWhateverTheListSays() {
+        PrivilegeSettings settings = PrivilegeSettingsParser.parse(
+                java.util.Map.of(PrivilegeSettings.SERVICE_ONLY_ROLES, "internal_service"), java.util.Map.of());
+        assertThat(settings.valid()).isTrue();
+        assertThat(settings.isServiceOnly("service")).isTrue();
+        assertThat(settings.isServiceOnly("Service")).isTrue();
+        assertThat(settings.isServiceOnly("developer")).isFalse();
+    }
 }

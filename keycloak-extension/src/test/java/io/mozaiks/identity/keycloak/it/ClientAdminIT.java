@@ -149,4 +149,84 @@ class ClientAdminIT {
         Reply settings = PrivilegeSettingsIT.put(Fixture.adminCliToken(CLIENT_ADMIN), "{\"role_aliases\":{\"user\":\"Admin\"}}");
         assertThat(settings.status()).isEqualTo(403);
     }
+
+    /**
+     * The documented limit: Keycloak's own mappers let a client admin give a client WITHOUT the contract scope
+     * the API audience and any claim; the contract mapper never sees those tokens. Conformance must name it.
+     */
+    @Test
+    void theApiAudienceOutsideTheContractIsAConformanceFailure() throws Exception {
+        String clientId = "no-contract-" + SUFFIX;
+        String secret = "s-" + SUFFIX;
+        Reply created = clientAdmin.post("/clients", Map.of("clientId", clientId, "publicClient", false, "secret", secret,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true,
+                "protocolMappers", List.of(
+                        Map.of("name", "aud-api", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                                "config", Map.of("included.client.audience", Fixture.API, "access.token.claim", "true")),
+                        Map.of("name", "roles", "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
+                                "config", Map.of("claim.name", "roles", "claim.value", "[\"superadmin\"]",
+                                        "jsonType.label", "JSON", "access.token.claim", "true")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
+        try {
+            String token = Fixture.accessToken(Fixture.tokens().password(clientId, secret, "dev-user", "dev-user", null));
+            assertThat(Fixture.claims(token).getAudience()).contains(Fixture.API); // what Keycloak itself allows
+            JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "api-audience-outside-contract");
+            assertThat(check.get("status").asText()).isEqualTo("fail");
+            assertThat(check.get("reason").asText()).contains("client " + clientId);
+        } finally {
+            Fixture.admin().delete("/clients/" + id).expect(204);
+        }
+    }
+
+    /**
+     * Outside review, round 2: the per-token switches of the contract mapper. Switched off, other mappers'
+     * claims would stand: the contract applies anyway, and the hostile roles are overwritten.
+     */
+    @Test
+    void switchingTheContractMapperOffChangesNothing() {
+        String app = clientAdmin.clientUuid(APP);
+        clientAdmin.post("/clients/" + app + "/protocol-mappers/models", Map.of("name", "roles", "protocol", "openid-connect",
+                "protocolMapper", "oidc-hardcoded-claim-mapper", "config", Map.of("claim.name", "roles",
+                        "claim.value", "[\"superadmin\"]", "jsonType.label", "JSON", "access.token.claim", "true",
+                        "introspection.token.claim", "true", "lightweight.claim", "true"))).expect(201);
+        String scope = clientAdmin.clientScopeId(CONTRACT_SCOPE);
+        ObjectNode original = Fixture.contractMapper();
+        ObjectNode off = original.deepCopy();
+        ((ObjectNode) off.get("config")).put("access.token.claim", "false").put("lightweight.claim", "false")
+                .put("introspection.token.claim", "false").put("id.token.claim", "false");
+        clientAdmin.put("/client-scopes/" + scope + "/protocol-mappers/models/" + off.get("id").asText(), off).expect(204);
+        try {
+            String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+            assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
+            assertThat(Fixture.claims(token).getAudience()).contains(Fixture.API);
+        } finally {
+            clientAdmin.put("/client-scopes/" + scope + "/protocol-mappers/models/" + original.get("id").asText(), original)
+                    .expect(204);
+            for (JsonNode mapper : clientAdmin.get("/clients/" + app + "/protocol-mappers/models").expect(200).json()) {
+                clientAdmin.delete("/clients/" + app + "/protocol-mappers/models/" + mapper.get("id").asText()).expect(204);
+            }
+        }
+    }
+
+    /** A second contract mapper in the contract scope itself: one counts (the lowest id), the other is named. */
+    @Test
+    void aSecondContractMapperInTheContractScopeIsNamedAndIgnored() {
+        String scope = clientAdmin.clientScopeId(CONTRACT_SCOPE);
+        Reply created = clientAdmin.post("/client-scopes/" + scope + "/protocol-mappers/models",
+                contractMapper("second in scope", Map.of("mozaiks.tenant", "other-tenant")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
+        try {
+            JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "single-contract-mapper");
+            assertThat(check.get("status").asText()).isEqualTo("fail");
+            String counting = Fixture.contractMapperIdThatCounts();
+            String tid = Fixture.claims(Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null)))
+                    .getClaim("tid").toString();
+            assertThat(tid).isEqualTo(counting.equals(id) ? "other-tenant" : "mozaiks");
+            assertThat(check.get("reason").asText()).contains(counting.equals(id) ? "mozaiks contract v1" : "second in scope");
+        } finally {
+            clientAdmin.delete("/client-scopes/" + scope + "/protocol-mappers/models/" + id).expect(204);
+        }
+    }
 }

@@ -206,8 +206,9 @@ class ContractEndpointIT {
 
     static void assertNoSecrets(List<String> bodies) {
         AdminApi admin = Fixture.admin();
-        List<String> forbidden = new ArrayList<>(List.of("PRIVATE KEY", "privateKey", "secret", "password",
-                "dev-admin@mozaiks.test", "dev-superadmin", "dev-user", "\"d\":"));
+        // Secret-carrying fields and the secrets themselves; the report may name the word "secret" in advice.
+        List<String> forbidden = new ArrayList<>(List.of("PRIVATE KEY", "privateKey", "\"secret\"", "client_secret",
+                "_SECRET=", "\"password\"", "dev-admin@mozaiks.test", "dev-superadmin", "dev-user", "\"d\":"));
         for (String client : List.of(Fixture.API, CORE, PLATFORM)) {
             forbidden.add(admin.clientSecret(client));
         }

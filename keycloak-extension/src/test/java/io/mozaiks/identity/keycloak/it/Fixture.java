@@ -112,6 +112,20 @@ final class Fixture {
         throw new AssertionError("no contract mapper in " + CONTRACT_SCOPE);
     }
 
+    /** The id of the contract mapper that counts: the lowest id among those in the contract scope. */
+    static String contractMapperIdThatCounts() {
+        AdminApi admin = admin();
+        String scope = admin.clientScopeId(CONTRACT_SCOPE);
+        List<String> ids = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode mapper : admin.get("/client-scopes/" + scope + "/protocol-mappers/models")
+                .expect(200).json()) {
+            if ("mozaiks-contract-v1-mapper".equals(mapper.get("protocolMapper").asText())) {
+                ids.add(mapper.get("id").asText());
+            }
+        }
+        return ids.stream().sorted().findFirst().orElseThrow();
+    }
+
     static void putContractMapper(com.fasterxml.jackson.databind.JsonNode mapper) {
         AdminApi admin = admin();
         admin.put("/client-scopes/" + admin.clientScopeId(CONTRACT_SCOPE) + "/protocol-mappers/models/"

@@ -35,6 +35,7 @@ class ReservedClaimsIT {
     private static final String CLIENT = "reserved-claims-" + SUFFIX;
     private static final String USER = "service-named-" + SUFFIX;
     private static String secret;
+    private static final String VICTIM_ID = "00000000-0000-0000-0000-00000000dead";
 
     @BeforeAll
     static void hostileMappers() {
@@ -44,8 +45,16 @@ class ReservedClaimsIT {
         Map<String, String> values = Map.of("mozaiks_token_use", "execution", "mozaiks_chat_id", "chat-1",
                 "chat_id", "chat-1", "mozaiks_app_id", "app-1", "user_id", "victim", "username", "victim",
                 "is_superadmin", "true", "uid", "victim");
+        // And the standard identity: another user's id as sub, another client as azp (past .NET's allow-list).
+        Map<String, String> identity = Map.of("sub", VICTIM_ID, "azp", "mozaiks-shell");
         values.forEach((claim, value) -> admin.post("/clients/" + id + "/protocol-mappers/models",
                 hardcoded(claim, value, "is_superadmin".equals(claim) ? "boolean" : "String")).expect(201));
+        identity.forEach((claim, value) -> admin.post("/clients/" + id + "/protocol-mappers/models",
+                hardcoded(claim, value, "String")).expect(201));
+        // The API audience and a roles claim in the ID token, which no consumer tells apart from an access token.
+        admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "aud-api", "protocol", "openid-connect",
+                "protocolMapper", "oidc-audience-mapper", "config", tokenConfig(Map.of("included.client.audience", API)))).expect(201);
+        admin.post("/clients/" + id + "/protocol-mappers/models", hardcoded("roles", "[\"superadmin\"]", "JSON")).expect(201);
         // And a user-attribute mapper, the other way a client admin writes a claim (an attribute the user profile keeps).
         admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "user_id from lastName",
                 "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
@@ -71,6 +80,7 @@ class ReservedClaimsIT {
         all.put("lightweight.claim", "true");
         all.put("introspection.token.claim", "true");
         all.put("id.token.claim", "true");
+        all.put("userinfo.token.claim", "true");
         return all;
     }
 
@@ -79,10 +89,38 @@ class ReservedClaimsIT {
     }
 
     @Test
-    void theMappersReallyWriteTheClaimsWhereTheContractDoesNotOwnTheToken() throws Exception {
-        // The ID token is not a contract token: it shows what the hostile mappers produce.
+    void theMappersReallyWriteTheClaimsWhereTheContractDoesNotOwnTheAnswer() {
+        // UserInfo is no token and the contract leaves it alone: it shows what the hostile mappers produce.
+        JsonNode userInfo = Fixture.tokens().userInfo(token()).expect(200).json();
+        for (String claim : List.of("mozaiks_token_use", "user_id", "is_superadmin", "uid", "roles")) {
+            assertThat(userInfo.has(claim)).as(claim).isTrue();
+        }
+    }
+
+    @Test
+    void subAndAzpAreKeycloaksOwn() throws Exception {
+        JWTClaimsSet claims = Fixture.claims(token());
+        assertThat(claims.getSubject()).isEqualTo(Fixture.admin().userId(USER)).isNotEqualTo(VICTIM_ID);
+        assertThat(claims.getStringClaim("azp")).isEqualTo(CLIENT);
+        assertThat(Fixture.core().user(token()).userId()).isEqualTo(Fixture.admin().userId(USER));
+    }
+
+    @Test
+    void theIdTokenIsAddressedToTheClientAndCarriesNoPrivilege() throws Exception {
         String idToken = Fixture.tokens().password(CLIENT, secret, USER, USER, "openid").expect(200).field("id_token");
-        assertThat(Fixture.claims(idToken).getClaims()).containsKeys("mozaiks_token_use", "user_id", "is_superadmin", "uid");
+        JWTClaimsSet claims = Fixture.claims(idToken);
+        assertThat(claims.getAudience()).containsExactly(CLIENT);
+        assertThat(claims.getSubject()).isEqualTo(Fixture.admin().userId(USER));
+        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new))
+                .doesNotContainKeys("roles", "scp", "scope", "tid", "app_id");
+        Fixture.assertRejectedByEveryConsumer(idToken);
+    }
+
+    /** A careless realm admin shortens the service-only list: core's own internal role names stay service-only. */
+    @Test
+    void theRoleNamedServiceStaysOutOfUserTokensWhateverTheList() throws Throwable {
+        Fixture.withRealmAttribute("mozaiks.service.only.roles", "internal_service", () ->
+                assertThat(Fixture.roles(Fixture.claims(token()))).doesNotContain("service"));
     }
 
     @Test
@@ -129,7 +167,8 @@ class ReservedClaimsIT {
         JsonNode report = Fixture.conformanceReport();
         JsonNode mappers = ConformanceIT.check(report, CLIENT, "foreign-claim-mappers");
         assertThat(mappers.get("status").asText()).isEqualTo("fail");
-        assertThat(mappers.get("reason").asText()).contains("mozaiks_token_use", "is_superadmin", "uid");
+        assertThat(mappers.get("reason").asText()).contains("mozaiks_token_use", "is_superadmin", "uid", "writes sub",
+                "writes azp", "writes aud (mozaiks-api)");
         JsonNode holders = ConformanceIT.check(report, null, "service-role-holders");
         assertThat(holders.get("status").asText()).isEqualTo("fail");
         assertThat(holders.get("reason").asText()).contains(USER);
