@@ -195,7 +195,8 @@ public final class ConformanceReport {
         }
         return serviceOnlyHolders.computeIfAbsent(client.getId(), id -> {
             UserModel account = session.users().getServiceAccount(client);
-            return account != null && privileges.serviceOnlyRoles().stream().map(realm::getRole).filter(Objects::nonNull)
+            // The same rule as the token side: any realm role that counts as service-only, composites and groups included.
+            return account != null && realm.getRolesStream().filter(role -> privileges.isServiceOnly(role.getName()))
                     .anyMatch(account::hasRole);
         });
     }
