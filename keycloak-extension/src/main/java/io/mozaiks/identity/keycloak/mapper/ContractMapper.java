@@ -16,6 +16,7 @@ import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.AccessToken;
@@ -36,11 +37,12 @@ import java.util.stream.Collectors;
  * a client admin may edit this mapper, not the realm.
  *
  * <p>Access tokens and introspection carry the contract. The ID token is only cleaned: {@code aud} = the
- * client (OIDC Core), no privilege claims. UserInfo is untouched (built from an access-token object, so
- * audience logic there would leak {@code aud}; it is not a token any consumer accepts).
+ * client (OIDC Core), no privilege claims. UserInfo loses the privilege claims too (a client may ask for
+ * it as a signed JWT, which plugin-host would accept: it requires neither {@code aud} nor {@code exp});
+ * its {@code aud} is left alone (UserInfo is built from an access-token object and carries none).
  */
 public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
-        OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
+        OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "mozaiks-contract-v1-mapper";
 
@@ -154,6 +156,15 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
                                     UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (counts(model, userSession, clientSessionCtx)) {
             ContractTokenWriter.writeIdToken(token, model, userSession, clientSessionCtx);
+        }
+        return token;
+    }
+
+    @Override
+    public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+                                              UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        if (counts(model, userSession, clientSessionCtx)) {
+            ContractTokenWriter.cleanUserInfo(token);
         }
         return token;
     }

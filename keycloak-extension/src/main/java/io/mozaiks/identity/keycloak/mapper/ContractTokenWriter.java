@@ -92,14 +92,24 @@ final class ContractTokenWriter {
                              ClientSessionContext clientSessionCtx) {
         ClientModel client = clientSessionCtx.getClientSession().getClient();
         ContractSettings settings = ContractSettingsCache.get(model.getConfig());
-        Map<String, Object> claims = token.getOtherClaims();
-        ContractV1.STRIPPED_CLAIMS.forEach(claims::remove);
-        List.of(ContractV1.CLAIM_ROLES, ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_TENANT,
-                ContractV1.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
+        removePrivilegeClaims(token.getOtherClaims());
         // Addressed like a token no consumer accepts: the client itself (or, for the API client, not the API).
         token.audience(AudienceClaim.compute(null, settings.audiences(), client.getClientId(), TokenKind.OTHER_SERVICE)
                 .toArray(String[]::new));
         ownIdentity(token, userSession.getUser(), client);
+    }
+
+    /** UserInfo (possibly a signed JWT): the profile stays, claims a consumer reads as privilege or scope go. */
+    static void cleanUserInfo(AccessToken userInfo) {
+        userInfo.setRealmAccess(null);
+        userInfo.setResourceAccess(null);
+        removePrivilegeClaims(userInfo.getOtherClaims());
+    }
+
+    private static void removePrivilegeClaims(Map<String, Object> claims) {
+        ContractV1.STRIPPED_CLAIMS.forEach(claims::remove);
+        List.of(ContractV1.CLAIM_ROLES, ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_TENANT,
+                ContractV1.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
     }
 
     /** {@code sub} and {@code azp} are Keycloak's, whatever a mapper with a lower priority wrote over them. */

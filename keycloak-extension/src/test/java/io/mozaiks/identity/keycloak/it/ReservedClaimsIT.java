@@ -33,15 +33,35 @@ class ReservedClaimsIT {
 
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String CLIENT = "reserved-claims-" + SUFFIX;
+    /** The same hostile mappers on a client WITHOUT the contract scope: shows what they produce. */
+    private static final String CONTROL = "reserved-control-" + SUFFIX;
     private static final String USER = "service-named-" + SUFFIX;
     private static String secret;
+    private static final String CONTROL_SECRET = "control-" + SUFFIX;
     private static final String VICTIM_ID = "00000000-0000-0000-0000-00000000dead";
 
     @BeforeAll
     static void hostileMappers() {
         AdminApi admin = Fixture.admin();
         secret = Fixture.ordinaryContractClient(CLIENT, false);
-        String id = admin.clientUuid(CLIENT);
+        String control = Fixture.created(admin.createClient(Map.of("clientId", CONTROL, "publicClient", false,
+                "secret", CONTROL_SECRET, "standardFlowEnabled", false, "directAccessGrantsEnabled", true)));
+        addHostileMappers(admin, admin.clientUuid(CLIENT));
+        addHostileMappers(admin, control);
+        // Signed UserInfo: a JWT of the realm's key, which plugin-host accepts without aud or exp.
+        var rep = (com.fasterxml.jackson.databind.node.ObjectNode) admin.get("/clients/" + admin.clientUuid(CLIENT)).expect(200).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep.get("attributes")).put("user.info.response.signature.alg", "RS256");
+        admin.put("/clients/" + admin.clientUuid(CLIENT), rep).expect(204);
+
+        String user = Fixture.newUser(USER);
+        if (admin.get("/roles/service").status() == 404) {
+            admin.post("/roles", Map.of("name", "service")).expect(201);
+        }
+        admin.post("/users/" + user + "/role-mappings/realm",
+                List.of(admin.get("/roles/service").expect(200).json())).expect(204);
+    }
+
+    private static void addHostileMappers(AdminApi admin, String id) {
         Map<String, String> values = Map.of("mozaiks_token_use", "execution", "mozaiks_chat_id", "chat-1",
                 "chat_id", "chat-1", "mozaiks_app_id", "app-1", "user_id", "victim", "username", "victim",
                 "is_superadmin", "true", "uid", "victim");
@@ -59,13 +79,6 @@ class ReservedClaimsIT {
         admin.post("/clients/" + id + "/protocol-mappers/models", Map.of("name", "user_id from lastName",
                 "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
                 "config", tokenConfig(Map.of("user.attribute", "lastName", "claim.name", "user_id", "jsonType.label", "String")))).expect(201);
-
-        String user = Fixture.newUser(USER);
-        if (admin.get("/roles/service").status() == 404) {
-            admin.post("/roles", Map.of("name", "service")).expect(201);
-        }
-        admin.post("/users/" + user + "/role-mappings/realm",
-                List.of(admin.get("/roles/service").expect(200).json())).expect(204);
     }
 
     private static Map<String, Object> hardcoded(String claim, String value, String type) {
@@ -89,12 +102,20 @@ class ReservedClaimsIT {
     }
 
     @Test
-    void theMappersReallyWriteTheClaimsWhereTheContractDoesNotOwnTheAnswer() {
-        // UserInfo is no token and the contract leaves it alone: it shows what the hostile mappers produce.
-        JsonNode userInfo = Fixture.tokens().userInfo(token()).expect(200).json();
-        for (String claim : List.of("mozaiks_token_use", "user_id", "is_superadmin", "uid", "roles")) {
-            assertThat(userInfo.has(claim)).as(claim).isTrue();
-        }
+    void theMappersReallyWriteTheClaimsWhereTheContractDoesNotRun() throws Exception {
+        String token = Fixture.accessToken(Fixture.tokens().password(CONTROL, CONTROL_SECRET, USER, USER, null));
+        assertThat(Fixture.claims(token).getClaims()).containsKeys("mozaiks_token_use", "user_id", "is_superadmin", "uid", "roles");
+        assertThat(Fixture.claims(token).getSubject()).isEqualTo(VICTIM_ID);
+    }
+
+    /** UserInfo as a signed JWT: plugin-host would take it for a token (no aud or exp needed), so it carries no privilege. */
+    @Test
+    void signedUserInfoCarriesNoPrivilege() throws Exception {
+        String body = Fixture.tokens().userInfo(token()).expect(200).body();
+        JWTClaimsSet claims = Fixture.claims(body);
+        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new))
+                .doesNotContainKeys("roles", "scp", "scope", "tid", "app_id");
+        assertThat(claims.getStringClaim("preferred_username")).isEqualTo(USER);
     }
 
     @Test

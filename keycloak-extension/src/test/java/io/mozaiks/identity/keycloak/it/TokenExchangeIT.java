@@ -53,4 +53,23 @@ class TokenExchangeIT {
         Fixture.core().user(exchanged);
         Fixture.platform().bearer(exchanged);
     }
+
+    /**
+     * An ID token asked for by token exchange with the API as audience: no consumer checks typ, so whatever
+     * Keycloak answers must be useless to every consumer.
+     */
+    @Test
+    void anExchangedIdTokenIsNoAccessToken() throws Exception {
+        String id = Fixture.newContractClient("id-exchanger", Map.of("standard.token.exchange.enabled", "true"));
+        String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
+        String subject = Fixture.accessToken(Fixture.tokens().password("id-exchanger", secret, "dev-superadmin", "dev-superadmin", null));
+
+        var reply = io.mozaiks.identity.testkit.http.Http.postForm(Fixture.tokens().tokenEndpoint(), Map.of(
+                "grant_type", io.mozaiks.identity.testkit.server.TokenClient.TOKEN_EXCHANGE_GRANT,
+                "client_id", "id-exchanger", "client_secret", secret, "subject_token", subject,
+                "subject_token_type", io.mozaiks.identity.testkit.server.TokenClient.ACCESS_TOKEN_TYPE,
+                "requested_token_type", "urn:ietf:params:oauth:token-type:id_token", "audience", "mozaiks-api"));
+        // Keycloak 26.7 issues it (in the response's access_token field, as RFC 8693 says).
+        Fixture.assertRejectedByEveryConsumer(Fixture.accessToken(reply));
+    }
 }
