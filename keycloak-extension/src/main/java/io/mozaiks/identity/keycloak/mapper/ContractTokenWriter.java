@@ -92,7 +92,8 @@ final class ContractTokenWriter {
                              ClientSessionContext clientSessionCtx) {
         ClientModel client = clientSessionCtx.getClientSession().getClient();
         ContractSettings settings = ContractSettingsCache.get(model.getConfig());
-        removePrivilegeClaims(token.getOtherClaims());
+        ContractV1.STRIPPED_CLAIMS.forEach(token.getOtherClaims()::remove);
+        removeAccessTokenClaims(token.getOtherClaims());
         // Addressed like a token no consumer accepts: the client itself (or, for the API client, not the API).
         token.audience(AudienceClaim.compute(null, settings.audiences(), client.getClientId(), TokenKind.OTHER_SERVICE)
                 .toArray(String[]::new));
@@ -101,13 +102,12 @@ final class ContractTokenWriter {
 
     /** UserInfo (possibly a signed JWT): the profile stays, claims a consumer reads as privilege or scope go. */
     static void cleanUserInfo(AccessToken userInfo) {
-        userInfo.setRealmAccess(null);
-        userInfo.setResourceAccess(null);
-        removePrivilegeClaims(userInfo.getOtherClaims());
+        stripReserved(userInfo);
+        removeAccessTokenClaims(userInfo.getOtherClaims());
     }
 
-    private static void removePrivilegeClaims(Map<String, Object> claims) {
-        ContractV1.STRIPPED_CLAIMS.forEach(claims::remove);
+    /** What only an access token may carry: roles, scopes, tenant, app binding and client identifiers. */
+    private static void removeAccessTokenClaims(Map<String, Object> claims) {
         List.of(ContractV1.CLAIM_ROLES, ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_TENANT,
                 ContractV1.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
     }
