@@ -69,20 +69,25 @@ final class RealmFacts {
         if (defaultRole != null && serviceRoles.stream().anyMatch(defaultRole::hasRole)) {
             holders.add("every user (default role " + defaultRole.getName() + ")");
         }
-        // The roles that grant a service-only role: itself and every realm role composing it.
-        List<RoleModel> granting = realm.getRolesStream()
+        // The roles that grant a service-only role: itself and every realm or client role composing it.
+        List<RoleModel> granting = Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
                 .filter(role -> serviceRoles.stream().anyMatch(role::hasRole)).toList();
         for (RoleModel role : granting) {
             session.users().getRoleMembersStream(realm, role, 0, MAX_NAMES)
                     .filter(user -> user.getServiceAccountClientLink() == null)
-                    .map(UserModel::getUsername).forEach(name -> holders.add("user " + name + " (" + role.getName() + ")"));
+                    .map(UserModel::getUsername).forEach(name -> holders.add("user " + name + " (" + roleName(role) + ")"));
             session.groups().getGroupsByRoleStream(realm, role, 0, MAX_NAMES)
-                    .forEach(group -> holders.add("group " + KeycloakModelUtils.buildGroupPath(group) + " (" + role.getName() + ")"));
+                    .forEach(group -> holders.add("group " + KeycloakModelUtils.buildGroupPath(group) + " (" + roleName(role) + ")"));
             if (holders.size() >= MAX_NAMES) {
                 break;
             }
         }
         return bounded(new ArrayList<>(holders));
+    }
+
+    private static String roleName(RoleModel role) {
+        return role.isClientRole() && role.getContainer() instanceof ClientModel client
+                ? client.getClientId() + " role " + role.getName() : role.getName();
     }
 
     /**

@@ -36,6 +36,7 @@ class ReservedClaimsIT {
     /** The same hostile mappers on a client WITHOUT the contract scope: shows what they produce. */
     private static final String CONTROL = "reserved-control-" + SUFFIX;
     private static final String USER = "service-named-" + SUFFIX;
+    private static final String BUNDLED_USER = "service-bundled-" + SUFFIX;
     private static String secret;
     private static final String CONTROL_SECRET = "control-" + SUFFIX;
     private static final String VICTIM_ID = "00000000-0000-0000-0000-00000000dead";
@@ -59,6 +60,15 @@ class ReservedClaimsIT {
         }
         admin.post("/users/" + user + "/role-mappings/realm",
                 List.of(admin.get("/roles/service").expect(200).json())).expect(204);
+
+        // And through a composite CLIENT role that contains the realm role service.
+        String clientUuid = admin.clientUuid(CLIENT);
+        admin.post("/clients/" + clientUuid + "/roles", Map.of("name", "ops-bundle")).expect(201);
+        admin.post("/clients/" + clientUuid + "/roles/ops-bundle/composites",
+                List.of(admin.get("/roles/service").expect(200).json())).expect(204);
+        String bundled = Fixture.newUser(BUNDLED_USER);
+        admin.post("/users/" + bundled + "/role-mappings/clients/" + clientUuid,
+                List.of(admin.get("/clients/" + clientUuid + "/roles/ops-bundle").expect(200).json())).expect(204);
     }
 
     private static void addHostileMappers(AdminApi admin, String id) {
@@ -192,6 +202,6 @@ class ReservedClaimsIT {
                 "writes azp", "writes aud (mozaiks-api)");
         JsonNode holders = ConformanceIT.check(report, null, "service-role-holders");
         assertThat(holders.get("status").asText()).isEqualTo("fail");
-        assertThat(holders.get("reason").asText()).contains(USER);
+        assertThat(holders.get("reason").asText()).contains(USER).contains(BUNDLED_USER + " (" + CLIENT + " role ops-bundle)");
     }
 }
