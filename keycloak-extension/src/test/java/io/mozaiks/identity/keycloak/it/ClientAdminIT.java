@@ -50,7 +50,7 @@ class ClientAdminIT {
     /** dev-user holds only {@code user}: after any attempt no consumer may see an admin or an internal service. */
     @AfterEach
     void nobodyBecameAdmin() throws Exception {
-        String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+        String token = devUserToken();
         assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
         Principal core = Fixture.core().user(token);
         assertThat(PythonCoreConsumer.adminOrInternal(core)).isFalse();
@@ -58,6 +58,11 @@ class ClientAdminIT {
         Principal net = platform.bearer(token);
         assertThat(platform.isPlatformAdmin(net) || platform.isSuperAdmin(net)).isFalse();
         assertThat(Fixture.pluginHost().authenticate(token).superAdmin()).isFalse();
+    }
+
+    /** dev-user (only the role user) through the client admin's application. */
+    private static String devUserToken() {
+        return Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
     }
 
     private static Map<String, Object> contractMapper(String name, Map<String, String> privilege) {
@@ -95,7 +100,7 @@ class ClientAdminIT {
         JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "single-contract-mapper");
         assertThat(check.get("status").asText()).isEqualTo("fail");
         assertThat(check.get("reason").asText()).contains("client " + APP);
-        String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+        String token = devUserToken();
         assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
         for (JsonNode mapper : clientAdmin.get("/clients/" + app + "/protocol-mappers/models").expect(200).json()) {
             clientAdmin.delete("/clients/" + app + "/protocol-mappers/models/" + mapper.get("id").asText()).expect(204);
@@ -114,7 +119,7 @@ class ClientAdminIT {
         String app = clientAdmin.clientUuid(APP);
         clientAdmin.put("/clients/" + app + "/default-client-scopes/" + scope, Map.of()).expect(204);
         try {
-            String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+            String token = devUserToken();
             assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
         } finally {
             clientAdmin.delete("/clients/" + app + "/default-client-scopes/" + scope).expect(204);
@@ -197,7 +202,7 @@ class ClientAdminIT {
                 .put("introspection.token.claim", "false").put("id.token.claim", "false");
         clientAdmin.put("/client-scopes/" + scope + "/protocol-mappers/models/" + off.get("id").asText(), off).expect(204);
         try {
-            String token = Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null));
+            String token = devUserToken();
             assertThat(Fixture.roles(Fixture.claims(token))).containsExactly("user");
             assertThat(Fixture.claims(token).getAudience()).contains(Fixture.API);
         } finally {
@@ -221,7 +226,7 @@ class ClientAdminIT {
             JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "single-contract-mapper");
             assertThat(check.get("status").asText()).isEqualTo("fail");
             String counting = Fixture.contractMapperIdThatCounts();
-            String tid = Fixture.claims(Fixture.accessToken(Fixture.tokens().password(APP, appSecret, "dev-user", "dev-user", null)))
+            String tid = Fixture.claims(devUserToken())
                     .getClaim("tid").toString();
             assertThat(tid).isEqualTo(counting.equals(id) ? "other-tenant" : "mozaiks");
             assertThat(check.get("reason").asText()).contains(counting.equals(id) ? "mozaiks contract v1" : "second in scope");
