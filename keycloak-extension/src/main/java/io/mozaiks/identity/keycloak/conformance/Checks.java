@@ -1,7 +1,6 @@
 package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,23 +38,17 @@ public final class Checks {
     public record AppliedMapper(String name, String providerId, int priority, String source) {
     }
 
-    public static Check contractScope(List<String> contractScopeNames, ContractSettings settings) {
-        if (contractScopeNames.isEmpty()) {
-            return Check.fail(CONTRACT_SCOPE, "realm", "no client scope holds the mozaiks contract v1 mapper",
-                    "Create the client scope " + ContractV1.CONTRACT_SCOPE + " with a mapper of type \"mozaiks contract v1\""
-                            + " and assign it as a Default client scope to every contract client");
-        }
-        if (contractScopeNames.size() > 1) {
-            return Check.fail(CONTRACT_SCOPE, "realm", "several client scopes hold the contract mapper: "
-                            + String.join(", ", contractScopeNames),
-                    "Keep the contract mapper in ONE client scope (" + ContractV1.CONTRACT_SCOPE + ") and delete the others");
-        }
+    /**
+     * The counting contract mapper's config (the report exists only when there is one; other contract
+     * mappers are {@link PrivilegeChecks#singleContractMapper}'s).
+     */
+    public static Check contractScope(String scopeName, ContractSettings settings) {
         if (!settings.problems().isEmpty()) {
-            return Check.fail(CONTRACT_SCOPE, contractScopeNames.get(0), "contract mapper config is invalid: "
+            return Check.fail(CONTRACT_SCOPE, scopeName, "contract mapper config is invalid: "
                             + settings.problems().stream().map(Object::toString).collect(Collectors.joining("; ")),
-                    "Edit the mapper in client scope " + contractScopeNames.get(0) + " and correct the listed settings");
+                    "Edit the mapper in client scope " + scopeName + " and correct the listed settings");
         }
-        return Check.pass(CONTRACT_SCOPE, contractScopeNames.get(0));
+        return Check.pass(CONTRACT_SCOPE, scopeName);
     }
 
     public static Check audienceClient(AudienceClient c) {

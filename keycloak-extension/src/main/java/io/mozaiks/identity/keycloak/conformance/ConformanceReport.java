@@ -39,7 +39,7 @@ public final class ConformanceReport {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final List<String> contractScopeNames;
+    private final String scopeName;
     private final ContractSettings settings;
     private final String contractMapperId;
     private final PrivilegeSettings privileges;
@@ -47,11 +47,11 @@ public final class ConformanceReport {
     /** Service-account role lookups hit the user store: once per client per report. */
     private final Map<String, Boolean> serviceOnlyHolders = new HashMap<>();
 
-    public ConformanceReport(KeycloakSession session, RealmModel realm, List<String> contractScopeNames,
+    public ConformanceReport(KeycloakSession session, RealmModel realm, String scopeName,
                              ContractSettings settings, String contractMapperId, Map<String, String> contractMapperConfig) {
         this.session = session;
         this.realm = realm;
-        this.contractScopeNames = contractScopeNames;
+        this.scopeName = scopeName;
         this.settings = settings;
         this.contractMapperId = contractMapperId;
         this.privileges = PrivilegeSettingsParser.parse(realm.getAttributes(), contractMapperConfig);
@@ -62,9 +62,8 @@ public final class ConformanceReport {
     }
 
     public Map<String, Object> build(boolean issuerFollowsRequest) {
-        String scopeName = contractScopeNames.get(0);
         List<Check> realmChecks = new ArrayList<>();
-        realmChecks.add(Checks.contractScope(contractScopeNames, settings));
+        realmChecks.add(Checks.contractScope(scopeName, settings));
         if (settings.audiences() != null) {
             settings.audiences().forEach(a -> realmChecks.add(Checks.audienceClient(audienceFacts(a))));
         }

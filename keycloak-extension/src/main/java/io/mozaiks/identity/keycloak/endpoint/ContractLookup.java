@@ -29,8 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ContractLookup {
 
     /** The realm's contract as the endpoint publishes it. */
-    record Contract(String scopeName, String mapperId, ContractSettings settings, List<String> allScopeNames,
-                    Map<String, String> mapperConfig) {
+    record Contract(String scopeName, String mapperId, ContractSettings settings, Map<String, String> mapperConfig) {
     }
 
     private record Entry(String stamp, Optional<Contract> contract) {
@@ -77,10 +76,9 @@ final class ContractLookup {
             return Optional.empty();
         }
         Found first = found.get(0);
-        List<String> names = found.stream().map(f -> f.scope().getName()).distinct().toList();
         Map<String, String> config = first.mapper().getConfig() == null ? Map.of() : Map.copyOf(first.mapper().getConfig());
         return Optional.of(new Contract(first.scope().getName(), first.mapper().getId(),
-                ContractSettingsParser.parse(config), names, config));
+                ContractSettingsParser.parse(config), config));
     }
 
     private static String stamp(List<Found> found) {

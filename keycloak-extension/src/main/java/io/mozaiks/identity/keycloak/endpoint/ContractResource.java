@@ -184,7 +184,7 @@ public class ContractResource {
     }
 
     private ConformanceReport report(RealmModel realm, ContractLookup.Contract contract) {
-        return new ConformanceReport(session, realm, contract.allScopeNames(), contract.settings(), contract.mapperId(),
+        return new ConformanceReport(session, realm, contract.scopeName(), contract.settings(), contract.mapperId(),
                 contract.mapperConfig());
     }
 
