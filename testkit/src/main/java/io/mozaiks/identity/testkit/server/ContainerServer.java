@@ -64,6 +64,11 @@ final class ContainerServer implements ServerUnderTest {
     }
 
     @Override
+    public String selfUrl() {
+        return "http://127.0.0.1:" + HTTP_PORT;
+    }
+
+    @Override
     public String issuer(String realm) {
         return baseUrl() + "/realms/" + realm;
     }
