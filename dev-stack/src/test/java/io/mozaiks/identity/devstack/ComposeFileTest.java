@@ -173,6 +173,14 @@ class ComposeFileTest {
             String pgCheck = String.join(" ", strings((List<?>) map(map(services.get(name)).get("healthcheck")).get("test")));
             assertThat(pgCheck).as(name).contains("pg_isready").contains("-h 127.0.0.1");
         }
+        // One PostgreSQL major on purpose: the stacks share docs, tests and look-alike images (docs/operations.md).
+        assertThat(List.of("postgres", "cluster-postgres")).extracting(name -> map(services.get(name)).get("image"))
+                .containsOnly("postgres:17");
+        // /dev/tcp is bash's, and /bin/sh is not bash in every image: each such check runs bash itself.
+        for (String name : List.of("keycloak", "cluster-keycloak-1", "cluster-keycloak-2")) {
+            List<String> test = strings((List<?>) map(map(services.get(name)).get("healthcheck")).get("test"));
+            assertThat(test.subList(0, 3)).as(name).containsExactly("CMD", "bash", "-c");
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ class EnvRoundTripTest {
     static final String DOTENV_PACKAGE = "python3-dotenv";
     static final String DOTENV_OPTIONAL = "mozaiks.dotenv.optional";
     static final String DOCKER_IMAGE = "mozaiks.env.image";
+    /** As for the container suite (.ci/run sets it): no engine or no image fails instead of skipping. */
+    static final String CONTAINERS_REQUIRED = "mozaiks.containers.required";
     private static final long TIMEOUT_SECONDS = 60;
 
     /** Shell operators, quoting, expansion, line breaks, comments, blanks, globs, tilde, unicode tricks. */
@@ -117,7 +119,8 @@ class EnvRoundTripTest {
         Run info = runQuietly(List.of("docker", "info"));
         skipUnless(info != null && info.exit == 0, "compose/docker",
                 info == null ? "no docker command" : "docker info exit " + info.exit + " (no working engine)");
-        String image = System.getProperty(DOCKER_IMAGE, "busybox:latest");
+        // An image the compose stack uses anyway (its entrypoint runs any other command as given).
+        String image = System.getProperty(DOCKER_IMAGE, "postgres:17");
         Run inspect = runQuietly(List.of("docker", "image", "inspect", image));
         skipUnless(inspect != null && inspect.exit == 0, "compose/docker",
                 "image " + image + " not present locally (tests never pull; set -D" + DOCKER_IMAGE + ")");
@@ -165,6 +168,9 @@ class EnvRoundTripTest {
     }
 
     private static void skipUnless(boolean condition, String what, String reason) {
+        if (!condition && Boolean.getBoolean(CONTAINERS_REQUIRED)) {
+            fail(what + " cannot run: " + reason + " (and -D" + CONTAINERS_REQUIRED + "=true)");
+        }
         if (!condition) {
             System.out.println("[env-roundtrip] " + what + " skipped: " + reason);
             Assumptions.abort(what + " skipped: " + reason);

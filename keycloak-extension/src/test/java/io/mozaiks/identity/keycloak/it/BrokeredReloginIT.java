@@ -35,6 +35,8 @@ class BrokeredReloginIT {
     @BeforeAll
     static void identityProviderAndLinkedUser() {
         String idpIssuer = TestServer.get().issuer(IDP_REALM);
+        // Token and keys are fetched by Keycloak itself: on the address it reaches itself on (a container's own port).
+        String idpBackChannel = TestServer.get().selfUrl() + "/realms/" + IDP_REALM;
         AdminApi idpAdmin = new AdminApi(TestServer.baseUrl(), IDP_REALM);
         idpAdmin.createRealm(Map.of("realm", IDP_REALM, "enabled", true,
                 "clients", List.of(Map.of("clientId", "broker", "publicClient", false, "secret", "broker-secret",
@@ -49,9 +51,9 @@ class BrokeredReloginIT {
         admin.post("/identity-provider/instances", Map.of("alias", ALIAS, "providerId", "oidc", "enabled", true,
                 "config", Map.of("clientId", "broker", "clientSecret", "broker-secret", "clientAuthMethod", "client_secret_post",
                         "authorizationUrl", idpIssuer + "/protocol/openid-connect/auth",
-                        "tokenUrl", idpIssuer + "/protocol/openid-connect/token",
+                        "tokenUrl", idpBackChannel + "/protocol/openid-connect/token",
                         "issuer", idpIssuer, "validateSignature", "true", "useJwksUrl", "true",
-                        "jwksUrl", idpIssuer + "/protocol/openid-connect/certs", "syncMode", "IMPORT"))).expect(201);
+                        "jwksUrl", idpBackChannel + "/protocol/openid-connect/certs", "syncMode", "IMPORT"))).expect(201);
         for (String user : USERS) {
             admin.post("/partialImport", Map.of("ifResourceExists", "FAIL", "users", List.of(Map.of(
                     "username", user, "enabled", true, "email", user + "@mozaiks.test", "emailVerified", true,

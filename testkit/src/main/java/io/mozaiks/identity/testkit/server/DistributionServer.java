@@ -46,6 +46,11 @@ final class DistributionServer implements ServerUnderTest {
     }
 
     @Override
+    public String selfUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
     public String issuer(String realm) {
         return server.issuer(realm);
     }

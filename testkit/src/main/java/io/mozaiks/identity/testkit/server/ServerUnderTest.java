@@ -6,6 +6,13 @@ public interface ServerUnderTest extends AutoCloseable {
     /** URL the tests send requests to. */
     String baseUrl();
 
+    /**
+     * The base URL on which the server reaches ITSELF, for calls Keycloak makes to its own realms (a broker's
+     * token and JWKS endpoints): {@link #baseUrl()} for the distribution, the container's own port inside a
+     * container (where 127.0.0.1 is the container, not the host).
+     */
+    String selfUrl();
+
     /** The issuer of the realm, as tokens carry it. */
     String issuer(String realm);
 

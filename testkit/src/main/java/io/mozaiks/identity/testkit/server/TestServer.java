@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>{@code mozaiks.server=distribution} (default): the distribution Maven unpacked, on free loopback
  * ports with a configured hostname; always available. {@code mozaiks.server=container}: the official
  * image through testcontainers-keycloak; without a Docker engine every test of that run is skipped
- * with the reason printed once.
+ * with the reason printed once (it fails instead with {@code -Dmozaiks.containers.required=true}).
  *
  * <p>System properties (set by the Failsafe configuration): {@code keycloak.home},
  * {@code keycloak.version}, {@code mozaiks.provider.jar}, {@code mozaiks.realm.dir}, {@code mozaiks.work.dir}.
@@ -22,6 +22,8 @@ public final class TestServer {
 
     public static final String REALM = "mozaiks";
     public static final String MODE_PROPERTY = "mozaiks.server";
+    /** {@code -Dmozaiks.containers.required=true} (CI): no Docker engine fails the run instead of skipping. */
+    public static final String CONTAINERS_REQUIRED_PROPERTY = "mozaiks.containers.required";
 
     private static ServerUnderTest server;
     private static String unavailable;
@@ -55,6 +57,10 @@ public final class TestServer {
         Path jar = Paths.get(required("mozaiks.provider.jar"));
         if ("container".equals(System.getProperty(MODE_PROPERTY))) {
             Optional<String> reason = ContainerServer.unavailableReason();
+            if (reason.isPresent() && Boolean.getBoolean(CONTAINERS_REQUIRED_PROPERTY)) {
+                throw new IllegalStateException("container suite cannot run: " + reason.get()
+                        + " (and -D" + CONTAINERS_REQUIRED_PROPERTY + "=true)");
+            }
             if (reason.isPresent()) {
                 unavailable = "container suite skipped: " + reason.get()
                         + " (the distribution suite ran the same tests against the real server)";
