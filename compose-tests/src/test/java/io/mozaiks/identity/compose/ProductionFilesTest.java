@@ -77,6 +77,8 @@ class ProductionFilesTest {
         assertThat(Files.readString(DOCKER.resolve("docker-compose.prod.yml"))).doesNotContain("mozaiks-users");
 
         Map<String, Object> devServices = map(Yaml.load(DOCKER.resolve("docker-compose.yml")).get("services"));
+        assertThat(map(keycloak.get("healthcheck")).get("test")).as("the dev stack's readiness check (HTTP 200)")
+                .isEqualTo(map(map(devServices.get("keycloak")).get("healthcheck")).get("test"));
         assertThat(map(services.get("postgres")).get("image")).as("one PostgreSQL major everywhere")
                 .isEqualTo(map(devServices.get("postgres")).get("image"));
     }
