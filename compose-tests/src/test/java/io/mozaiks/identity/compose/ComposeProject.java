@@ -31,11 +31,14 @@ final class ComposeProject {
     private final Path dockerDir;
     private final String name;
     private final Path envFile;
+    /** Every file any step of the project uses: {@link #removeAll()} names them all. */
+    private final List<String> allFiles;
 
-    ComposeProject(Path dockerDir, String name, Path envFile, Map<String, String> variables) {
+    ComposeProject(Path dockerDir, String name, Path envFile, Map<String, String> variables, List<String> allFiles) {
         this.dockerDir = dockerDir;
         this.name = name;
         this.envFile = envFile;
+        this.allFiles = List.copyOf(allFiles);
         StringBuilder text = new StringBuilder();
         variables.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         try {
@@ -55,10 +58,25 @@ final class ComposeProject {
     }
 
     /** {@code up -d --wait}: returns when every started service is healthy; fails with the services' logs otherwise. */
-    void up(List<String> files, String... servicesAndProfile) {
+    void up(List<String> files, String... services) {
         List<String> args = new ArrayList<>(List.of("up", "-d", "--wait", "--wait-timeout", String.valueOf(UP_TIMEOUT.toSeconds() - 30)));
-        args.addAll(List.of(servicesAndProfile));
-        DockerCli.Result result = compose(files, UP_TIMEOUT, args);
+        args.addAll(List.of(services));
+        expectUp(files, compose(files, UP_TIMEOUT, args));
+    }
+
+    /** {@code up -d} without waiting: the caller measures when the service is ready. */
+    void start(List<String> files, String... services) {
+        List<String> args = new ArrayList<>(List.of("up", "-d"));
+        args.addAll(List.of(services));
+        expectUp(files, compose(files, UP_TIMEOUT, args));
+    }
+
+    /** What a service printed so far. */
+    String logs(List<String> files, String service) {
+        return compose(files, CALL_TIMEOUT, List.of("--profile", "cluster", "logs", "--no-color", service)).expectOk().output();
+    }
+
+    private void expectUp(List<String> files, DockerCli.Result result) {
         if (!result.ok()) {
             throw new AssertionError("docker compose up failed (" + result.exitCode() + "):\n" + DockerCli.tail(result.output(), 30)
                     + "\n--- logs ---\n" + DockerCli.tail(compose(files, CALL_TIMEOUT, List.of("--profile", "cluster", "logs", "--no-color", "--tail", "40")).output(), 120));
@@ -72,7 +90,7 @@ final class ComposeProject {
 
     /** {@code down -v} of every service of the project, profiles included: containers, network and volumes. */
     DockerCli.Result removeAll() {
-        return compose(List.of(BASE, DEV), CALL_TIMEOUT, List.of("--profile", "cluster", "down", "-v", "--remove-orphans"));
+        return compose(allFiles, CALL_TIMEOUT, List.of("--profile", "cluster", "down", "-v", "--remove-orphans"));
     }
 
     /** Service name to its health ("healthy", "starting", "" when it has no health check) from {@code ps --format json}. */

@@ -8,17 +8,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.mozaiks.identity.keycloak.contract.EnvFile;
 import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.testkit.consumers.PluginHostConsumer;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.consumers.Rejected;
 import io.mozaiks.identity.testkit.http.Http;
 import io.mozaiks.identity.testkit.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TokenClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,11 +26,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeStackIT {
-
-    /** Set by .ci/run: there a missing Docker engine fails the build instead of skipping the test. */
-    static final String REQUIRED_PROPERTY = "mozaiks.containers.required";
 
     private static final String REALM = "mozaiks";
     private static final String SHELL = "mozaiks-shell";
@@ -70,17 +60,9 @@ class ComposeStackIT {
 
     @BeforeAll
     static void createProject() {
-        Path dockerDir = Paths.get(required("mozaiks.docker.dir")).toAbsolutePath().normalize();
-        Optional<String> reason = DockerCli.unavailableReason(dockerDir);
-        if (reason.isPresent()) {
-            String message = "compose test skipped: " + reason.get();
-            if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
-                throw new IllegalStateException(message + " (and -D" + REQUIRED_PROPERTY + "=true)");
-            }
-            System.out.println("[compose] SKIPPED: " + message);
-            Assumptions.abort(message);
-        }
-        Path jar = Paths.get(required("mozaiks.provider.jar"));
+        Path dockerDir = Paths.get(BuildProperties.required("mozaiks.docker.dir")).toAbsolutePath().normalize();
+        DockerCli.skipOrFailWithoutEngine(dockerDir, "compose test");
+        Path jar = Paths.get(BuildProperties.required("mozaiks.provider.jar"));
         assertThat(jar).as("the provider jar docker-compose.yml mounts (built by the reactor)").isRegularFile();
 
         int port = FreePorts.pick();
@@ -97,7 +79,7 @@ class ComposeStackIT {
         variables.put("KEYCLOAK_CLUSTER_PORT_1", String.valueOf(node1));
         variables.put("KEYCLOAK_CLUSTER_PORT_2", clusterNode2.substring(clusterNode2.lastIndexOf(':') + 1));
         String name = "mozaiks-it-" + ProcessHandle.current().pid();
-        project = new ComposeProject(dockerDir, name, Paths.get(required("mozaiks.work.dir")).resolve(name + ".env"), variables);
+        project = new ComposeProject(dockerDir, name, Paths.get(BuildProperties.required("mozaiks.work.dir")).resolve(name + ".env"), variables, DEV_STACK);
         System.out.println("[compose] project " + name + ": " + variables);
     }
 
@@ -130,13 +112,13 @@ class ComposeStackIT {
 
         String user = new CodeFlowLogin(baseUrl, REALM, SHELL, SHELL_REDIRECT).login("dev-user", "dev-user")
                 .expect(200).field("access_token");
-        assertUserTokenPassesEveryConsumer(user, issuer, ContractEnv.jwksUrl(issuer));
+        ConsumerChecks.userTokenPassesEveryConsumer(user, issuer, ContractEnv.jwksUrl(issuer));
 
         AdminApi admin = new AdminApi(baseUrl, REALM);
         for (String client : List.of(CORE, PLATFORM)) {
             String token = new TokenClient(baseUrl, REALM).clientCredentials(client, admin.clientSecret(client))
                     .expect(200).field("access_token");
-            assertServiceTokenPassesEveryConsumer(token, client, issuer, ContractEnv.jwksUrl(issuer));
+            ConsumerChecks.serviceTokenPassesEveryConsumer(token, client, issuer, ContractEnv.jwksUrl(issuer));
         }
         // For the volume step: a user that only the database can remember.
         admin.post("/users", Map.of("username", MARKER_USER, "enabled", true)).expect(201);
@@ -163,7 +145,7 @@ class ComposeStackIT {
         // Same keys as the public JWKS: the consumers' rules below fetch them from the host side.
         assertThat(inNetworkKeys.toPublicJWKSet().toJSONObject())
                 .isEqualTo(JWKSet.load(java.net.URI.create(ContractEnv.jwksUrl(issuer)).toURL()).toPublicJWKSet().toJSONObject());
-        assertServiceTokenPassesEveryConsumer(token, CORE, issuer, ContractEnv.jwksUrl(issuer));
+        ConsumerChecks.serviceTokenPassesEveryConsumer(token, CORE, issuer, ContractEnv.jwksUrl(issuer));
 
         // docker-compose.yml's x-mozaiks-*-env blocks are what the endpoint answers inside the network.
         JsonNode config = project.config(DEV_STACK);
@@ -216,39 +198,17 @@ class ComposeStackIT {
         String refreshed = new TokenClient(clusterNode2, REALM).refresh(SHELL, null, login.field("refresh_token"))
                 .expect(200).field("access_token");
         assertThat(SignedJWT.parse(refreshed).getJWTClaimsSet().getStringClaim("sid")).as("node 2 refreshed node 1's session").isEqualTo(sid);
-        assertUserTokenPassesEveryConsumer(refreshed, clusterIssuer,
+        ConsumerChecks.userTokenPassesEveryConsumer(refreshed, clusterIssuer,
                 clusterNode2 + "/realms/" + REALM + "/protocol/openid-connect/certs");
-    }
-
-    private static void assertUserTokenPassesEveryConsumer(String token, String issuer, String jwks) throws Rejected {
-        assertThat(PythonCoreConsumer.fromEnv(withJwks(ContractEnv.core(issuer), jwks)).user(token).userId()).isNotBlank();
-        DotnetPlatformConsumer.fromEnv(withJwks(ContractEnv.platform(issuer), jwks)).bearer(token);
-        assertThat(PluginHostConsumer.fromEnv(withJwks(ContractEnv.pluginHost(issuer), jwks)).authenticate(token).userId()).isNotBlank();
-    }
-
-    private static void assertServiceTokenPassesEveryConsumer(String token, String client, String issuer, String jwks) throws Rejected {
-        assertThat(DotnetPlatformConsumer.fromEnv(withJwks(ContractEnv.platform(issuer), jwks)).internalBearer(token).clientId())
-                .isEqualTo(client);
-        assertThat(PythonCoreConsumer.fromEnv(withJwks(ContractEnv.core(issuer), jwks)).internal(token, true).clientId())
-                .isEqualTo(client);
-    }
-
-    /** The consumer env with its JWKS URL (whatever the variable's name for that consumer) set to {@code jwks}. */
-    private static Map<String, String> withJwks(Map<String, String> env, String jwks) {
-        Map<String, String> copy = new HashMap<>(env);
-        for (String name : List.of("AUTH_JWKS_URL", "MOZAIKS_JWKS_URL", "JWKS_URL")) {
-            copy.computeIfPresent(name, (k, v) -> jwks);
-        }
-        return copy;
     }
 
     /** {@link InNetworkProbe} in a container on the project's network, on the Keycloak image's own Java. */
     private static Map<String, Reply> probeInNetwork(String clientId, String secret) {
-        Path classes = Paths.get(required("mozaiks.probe.classes")).toAbsolutePath();
+        Path classes = Paths.get(BuildProperties.required("mozaiks.probe.classes")).toAbsolutePath();
         DockerCli.Result run = DockerCli.run(classes, Map.of("PROBE_CLIENT_SECRET", secret), Duration.ofMinutes(2), List.of(
                 "run", "--rm", "--network", project.network(), "--env", "PROBE_CLIENT_SECRET",
                 "--volume", classes + ":/probe:ro", "--entrypoint", "java",
-                "quay.io/keycloak/keycloak:" + required("keycloak.version"),
+                "quay.io/keycloak/keycloak:" + BuildProperties.required("keycloak.version"),
                 "-cp", "/probe", InNetworkProbe.class.getName(), IN_NETWORK, REALM, clientId)).expectOk();
         Map<String, Reply> fetched = new LinkedHashMap<>();
         for (String line : run.output().split("\n")) {
@@ -260,13 +220,5 @@ class ComposeStackIT {
         }
         assertThat(fetched).as("probe output:\n" + run.output()).containsKeys("discovery", "jwks", "token", "env-core");
         return fetched;
-    }
-
-    private static String required(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + name + " is not set; run through Maven (./mvnw verify)");
-        }
-        return value;
     }
 }

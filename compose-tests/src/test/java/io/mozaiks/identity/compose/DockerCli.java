@@ -1,5 +1,7 @@
 package io.mozaiks.identity.compose;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +71,23 @@ final class DockerCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + command, e);
         }
+    }
+
+    /** Set by .ci/run: there a missing Docker engine fails the build instead of skipping the test. */
+    static final String REQUIRED_PROPERTY = "mozaiks.containers.required";
+
+    /** Skips the calling test class with the reason printed, or fails it with {@code -Dmozaiks.containers.required=true}. */
+    static void skipOrFailWithoutEngine(Path directory, String what) {
+        Optional<String> reason = unavailableReason(directory);
+        if (reason.isEmpty()) {
+            return;
+        }
+        String message = what + " skipped: " + reason.get();
+        if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
+            throw new IllegalStateException(message + " (and -D" + REQUIRED_PROPERTY + "=true)");
+        }
+        System.out.println("[compose] SKIPPED: " + message);
+        Assumptions.abort(message);
     }
 
     /** Why the compose test cannot run here, or empty when an engine and Compose v2 answer. */
