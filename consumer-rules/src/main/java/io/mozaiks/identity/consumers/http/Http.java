@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.http;
+package io.mozaiks.identity.consumers.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

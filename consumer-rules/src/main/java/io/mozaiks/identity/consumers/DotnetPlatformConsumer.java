@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -58,7 +58,7 @@ public final class DotnetPlatformConsumer {
     public Principal bearer(String token) throws Rejected {
         Principal principal = validate(token);
         if (principal.scopes().stream().noneMatch(s -> s.equalsIgnoreCase(requiredScope))) {
-            throw new Rejected(403, "required scope " + requiredScope + " not in " + principal.scopes());
+            throw new Rejected(403, Rule.SCOPE_MISSING, "required scope " + requiredScope + " not in " + principal.scopes());
         }
         return principal;
     }
@@ -69,7 +69,7 @@ public final class DotnetPlatformConsumer {
         JWTClaimsSet claims = principal.claims();
         if (!ConsumerEnv.listOrSplit(claims.getClaim("scp"), " ").isEmpty()
                 || !ConsumerEnv.listOrSplit(claims.getClaim("scope"), " ").isEmpty()) {
-            throw new Rejected(401, "internal service tokens must not be delegated user tokens");
+            throw new Rejected(401, Rule.USER_TOKEN_ON_INTERNAL, "internal service tokens must not be delegated user tokens");
         }
         return principal;
     }
@@ -109,7 +109,7 @@ public final class DotnetPlatformConsumer {
         JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, CLOCK_SKEW_SECONDS);
         String client = first(claims, "azp", "appid", "client_id");
         if (!allowedClientIds.isEmpty() && (client == null || !allowedClientIds.contains(client))) {
-            throw new Rejected(401, "client " + client + " not in AUTH_ALLOWED_CLIENT_IDS");
+            throw new Rejected(401, Rule.CLIENT_NOT_ALLOWED, "client " + client + " not in AUTH_ALLOWED_CLIENT_IDS");
         }
         Object userId = claims.getClaim(userIdClaim);
         Object email = claims.getClaim(emailClaim);

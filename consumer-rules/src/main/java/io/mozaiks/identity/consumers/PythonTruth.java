@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 

@@ -1,7 +1,7 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

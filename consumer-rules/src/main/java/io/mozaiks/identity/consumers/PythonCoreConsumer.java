@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -68,7 +68,7 @@ public final class PythonCoreConsumer {
     public Principal user(String token) throws Rejected {
         Principal principal = authenticate(token);
         if (!principal.scopes().contains(requiredScope)) {
-            throw new Rejected(403, "required scope " + requiredScope + " not in " + principal.scopes());
+            throw new Rejected(403, Rule.SCOPE_MISSING, "required scope " + requiredScope + " not in " + principal.scopes());
         }
         return principal;
     }
@@ -77,10 +77,10 @@ public final class PythonCoreConsumer {
     public Principal internal(String token, boolean requireInternalServiceRole) throws Rejected {
         Principal principal = authenticate(token);
         if (principal.scopes().contains(requiredScope)) {
-            throw new Rejected(403, "internal endpoint refuses delegated user tokens");
+            throw new Rejected(403, Rule.USER_TOKEN_ON_INTERNAL, "internal endpoint refuses delegated user tokens");
         }
         if (requireInternalServiceRole && !principal.hasRole("internal_service")) {
-            throw new Rejected(403, "role internal_service missing from " + principal.roles());
+            throw new Rejected(403, Rule.ROLE_MISSING, "role internal_service missing from " + principal.roles());
         }
         return principal;
     }
@@ -92,11 +92,11 @@ public final class PythonCoreConsumer {
     public static void checkBinding(Principal principal, String pathAppId, String pathChatId) throws Rejected {
         Object app = PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id");
         if (app != null && pathAppId != null && !pathAppId.equals(String.valueOf(app))) {
-            throw new Rejected(403, "token is bound to app " + app + ", not " + pathAppId);
+            throw new Rejected(403, Rule.BINDING, "token is bound to app " + app + ", not " + pathAppId);
         }
         Object chat = PythonTruth.firstTruthy(principal.claims(), "mozaiks_chat_id", "chat_id");
         if (chat != null && pathChatId != null && !pathChatId.equals(String.valueOf(chat))) {
-            throw new Rejected(403, "token is bound to chat " + chat + ", not " + pathChatId);
+            throw new Rejected(403, Rule.BINDING, "token is bound to chat " + chat + ", not " + pathChatId);
         }
     }
 
@@ -126,10 +126,10 @@ public final class PythonCoreConsumer {
         Principal principal = authenticate(token);
         Object use = principal.claims().getClaim("mozaiks_token_use");
         if (!TOKEN_USE_EXECUTION.equals(use)) {
-            throw new Rejected(403, "not an execution token (mozaiks_token_use " + use + ")");
+            throw new Rejected(403, Rule.NOT_EXECUTION_TOKEN, "not an execution token (mozaiks_token_use " + use + ")");
         }
         if (PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id") == null) {
-            throw new Rejected(403, "execution token without an app id");
+            throw new Rejected(403, Rule.NOT_EXECUTION_TOKEN, "execution token without an app id");
         }
         return principal;
     }
@@ -165,7 +165,7 @@ public final class PythonCoreConsumer {
         JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, leeway);
         Object userId = claims.getClaim(userIdClaim);
         if (userId == null) {
-            throw new Rejected(401, "claim " + userIdClaim + " missing");
+            throw new Rejected(401, Rule.SUBJECT_MISSING, "claim " + userIdClaim + " missing");
         }
         Object email = claims.getClaim(emailClaim);
         String client = firstString(claims, "azp", "appid", "client_id");

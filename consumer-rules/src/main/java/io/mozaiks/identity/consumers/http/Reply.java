@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.http;
+package io.mozaiks.identity.consumers.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

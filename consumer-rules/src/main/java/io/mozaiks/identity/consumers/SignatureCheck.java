@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,7 +9,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.text.ParseException;
 import java.util.Date;
@@ -51,36 +53,36 @@ final class SignatureCheck {
         try {
             jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
-            throw new Rejected(401, "not a signed JWT: " + e.getMessage());
+            throw new Rejected(401, Rule.NOT_A_JWT, "not a signed JWT: " + e.getMessage());
         }
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!algorithms.contains(alg.getName())) {
-            throw new Rejected(401, "algorithm " + alg + " not allowed");
+            throw new Rejected(401, Rule.ALGORITHM, "algorithm " + alg + " not allowed");
         }
         String kid = jwt.getHeader().getKeyID();
         if (kid == null && kidRule == KidRule.REQUIRED) {
-            throw new Rejected(401, "token header has no kid");
+            throw new Rejected(401, Rule.KID_MISSING, "token header has no kid");
         }
         List<JWK> candidates = keys().getKeys();
         if (kid == null && kidRule == KidRule.OPTIONAL_IF_SINGLE_KEY && candidates.size() != 1) {
-            throw new Rejected(401, "token header has no kid and the JWKS holds " + candidates.size() + " keys");
+            throw new Rejected(401, Rule.KID_AMBIGUOUS, "token header has no kid and the JWKS holds " + candidates.size() + " keys");
         }
         for (JWK key : candidates) {
             if (kid != null && !kid.equals(key.getKeyID())) {
                 continue;
             }
             if (!(key instanceof RSAKey rsa)) {
-                throw new Rejected(401, "key " + key.getKeyID() + " is not an RSA key");
+                throw new Rejected(401, Rule.KEY_NOT_RSA, "key " + key.getKeyID() + " is not an RSA key");
             }
             try {
                 if (jwt.verify(new RSASSAVerifier(rsa))) {
                     return jwt;
                 }
             } catch (JOSEException e) {
-                throw new Rejected(401, "signature check failed: " + e.getMessage());
+                throw new Rejected(401, Rule.UNKNOWN_KID, "signature check failed: " + e.getMessage());
             }
         }
-        throw new Rejected(401, "no JWKS key verifies the signature (kid " + kid + ")");
+        throw new Rejected(401, Rule.UNKNOWN_KID, "no JWKS key verifies the signature (kid " + kid + ")");
     }
 
     static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds) throws Rejected {
@@ -97,33 +99,33 @@ final class SignatureCheck {
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new Rejected(401, "unreadable claims");
+            throw new Rejected(401, Rule.NOT_A_JWT, "unreadable claims");
         }
         long now = System.currentTimeMillis();
         long leeway = leewaySeconds * 1000;
         if (claims.getExpirationTime() == null) {
-            throw new Rejected(401, "exp missing");
+            throw new Rejected(401, Rule.EXP_MISSING, "exp missing");
         }
         if (claims.getExpirationTime().getTime() + leeway < now) {
-            throw new Rejected(401, "expired");
+            throw new Rejected(401, Rule.EXPIRED, "expired");
         }
         Date nbf = claims.getNotBeforeTime();
         if (nbf != null && nbf.getTime() - leeway > now) {
-            throw new Rejected(401, "not yet valid (nbf)");
+            throw new Rejected(401, Rule.NOT_YET_VALID, "not yet valid (nbf)");
         }
         Date iat = claims.getIssueTime();
         if (iat != null && iat.getTime() - leeway > now) {
-            throw new Rejected(401, "issued in the future (iat)");
+            throw new Rejected(401, Rule.NOT_YET_VALID, "issued in the future (iat)");
         }
         if (!issuer.equals(claims.getIssuer())) {
-            throw new Rejected(401, "issuer " + claims.getIssuer() + " is not " + issuer);
+            throw new Rejected(401, Rule.ISSUER, "issuer " + claims.getIssuer() + " is not " + issuer);
         }
         if (!audienceRequired && claims.getClaim("aud") == null) {
             return claims;
         }
         List<String> aud = claims.getAudience();
         if (aud == null || !aud.contains(audience)) {
-            throw new Rejected(401, "audience " + aud + " does not contain " + audience);
+            throw new Rejected(401, Rule.AUDIENCE, "audience " + aud + " does not contain " + audience);
         }
         return claims;
     }
@@ -131,9 +133,10 @@ final class SignatureCheck {
     private synchronized JWKSet keys() throws Rejected {
         if (keys == null) {
             try {
-                keys = JWKSet.load(jwksUrl);
-            } catch (IOException | ParseException e) {
-                throw new Rejected(401, "JWKS not loadable from " + jwksUrl + ": " + e.getMessage());
+                // file: is mozaiks-doctor's offline mode (--jwks FILE); consumers themselves fetch over HTTP(S).
+                keys = "file".equals(jwksUrl.getProtocol()) ? JWKSet.load(new File(jwksUrl.toURI())) : JWKSet.load(jwksUrl);
+            } catch (IOException | ParseException | URISyntaxException e) {
+                throw new Rejected(401, Rule.JWKS_UNAVAILABLE, "JWKS not loadable from " + jwksUrl + ": " + e.getMessage());
             }
         }
         return keys;

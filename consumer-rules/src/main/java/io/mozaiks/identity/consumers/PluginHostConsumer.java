@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -54,7 +54,7 @@ public final class PluginHostConsumer {
         JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, LEEWAY_SECONDS, false);
         Object userId = PythonTruth.firstTruthy(claims, "user_id", "sub", "uid");
         if (userId == null) {
-            throw new Rejected(401, "no user_id, sub or uid");
+            throw new Rejected(401, Rule.SUBJECT_MISSING, "no user_id, sub or uid");
         }
         Object username = PythonTruth.firstTruthy(claims, "username", "preferred_username", "email");
         List<String> roles = roles(claims);

@@ -1,7 +1,7 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.http.Http;
 
 import java.net.MalformedURLException;
 import java.net.URI;

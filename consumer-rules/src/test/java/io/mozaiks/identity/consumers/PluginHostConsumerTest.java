@@ -1,4 +1,4 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.mozaiks.identity.testkit.consumers.PythonCoreConsumerTest.assertStatus;
+import static io.mozaiks.identity.consumers.PythonCoreConsumerTest.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
-package io.mozaiks.identity.testkit.consumers;
+package io.mozaiks.identity.consumers;
 
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Reply;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
