@@ -100,6 +100,12 @@ public final class PythonCoreConsumer {
         }
     }
 
+    /** The app a token is bound to for rule 6 ({@code mozaiks_app_id}, else {@code app_id}; Python truthiness), or null. */
+    public static String appBinding(Principal principal) {
+        Object app = PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id");
+        return app == null ? null : String.valueOf(app);
+    }
+
     /** Rule 7: core has ONE admin level, roles {@code superadmin} or {@code admin}, compared case-sensitively. */
     public static boolean isSuperAdmin(Principal principal) {
         return principal.hasRole("superadmin") || principal.hasRole("admin");
