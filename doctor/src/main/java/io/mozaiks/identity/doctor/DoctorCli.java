@@ -1,13 +1,14 @@
 package io.mozaiks.identity.doctor;
 
 import io.mozaiks.identity.doctor.env.EnvCommand;
+import io.mozaiks.identity.doctor.token.FetchServiceTokenCommand;
 import io.mozaiks.identity.doctor.token.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mozaiks-doctor}: which consumer rule a token or an env file fails, and the fix. */
 @Command(name = "mozaiks-doctor", mixinStandardHelpOptions = true, version = "mozaiks-doctor (contract 1.1)",
-        subcommands = {TokenCommand.class, EnvCommand.class},
+        subcommands = {TokenCommand.class, FetchServiceTokenCommand.class, EnvCommand.class},
         description = {"Explains a token or a consumer env against what each consumer really checks",
                 "(mozaiks-core runtime and its successor, plugin-host, platform Bearer and InternalBearer)."},
         footer = {"", "Examples:",
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 "  pbpaste | mozaiks-doctor token --json -",
                 "  mozaiks-doctor env --consumer core core.env",
                 "  mozaiks-doctor env --consumer platform --from-env",
+                "  MOZAIKS_DOCTOR_CLIENT_SECRET=... mozaiks-doctor fetch-service-token --issuer URL mozaiks-core",
                 "", "Exit codes: 0 no finding, 1 findings, 3 could not check, 64 usage."})
 public final class DoctorCli implements Runnable {
 

@@ -202,6 +202,27 @@ class DoctorIT {
     }
 
     @Test
+    void fetchServiceTokenFetchesAsCoreDoesAndExplainsTheToken() throws Exception {
+        String secret = Fixture.admin().clientSecret("mozaiks-platform");
+        java.io.InputStream stdin = System.in;
+        Run run;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            run = doctor("fetch-service-token", "--json", "--secret-stdin", "--issuer", TestServer.issuer(), "mozaiks-platform");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.verdict("platform_internal_bearer").get("principal").get("client_id").asText()).isEqualTo("mozaiks-platform");
+        assertThat(run.out()).doesNotContain(secret).doesNotContain("\"token\"");
+
+        Run noSecret = doctor("fetch-service-token", "--secret-env", "MOZAIKS_DOCTOR_UNSET_" + UUID.randomUUID().toString().replace("-", ""),
+                "--issuer", TestServer.issuer(), "mozaiks-platform");
+        assertThat(noSecret.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noSecret.err()).contains("never taken from the command line");
+    }
+
+    @Test
     void usageErrorsExitWith64() {
         assertThat(doctor("env", "--consumer", "nobody", "x.env").exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(doctor("token", "--jwks", "/no/such/file", "abc").exit()).isEqualTo(ExitCodes.USAGE);
