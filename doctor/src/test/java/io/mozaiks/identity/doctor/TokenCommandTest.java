@@ -57,6 +57,7 @@ class TokenCommandTest {
         claims.put("iss", ISSUER);
         claims.put("aud", List.of("mozaiks-api"));
         claims.put("sub", "u-1");
+        claims.put("sid", "session-1");
         claims.put("azp", "mozaiks-shell");
         claims.put("exp", now + 300);
         claims.put("iat", now);
@@ -119,6 +120,7 @@ class TokenCommandTest {
     void aServiceTokenWithAScopeIsRefusedByInternalBearer() throws Exception {
         Map<String, Object> claims = user();
         claims.put("sub", "sa-1");
+        claims.remove("sid");
         claims.put("azp", "mozaiks-core");
         claims.put("client_id", "mozaiks-core");
         claims.put("preferred_username", "service-account-mozaiks-core");

@@ -6,10 +6,16 @@ import java.util.Map;
 public enum TokenKind {
     USER, SERVICE;
 
-    /** Keycloak names a service account's user {@code service-account-<client>} and adds {@code client_id}. */
+    /**
+     * A service token names a service account ({@code service-account-<client>}, {@code client_id}), or has
+     * neither a session ({@code sid}) nor any scope: contract 1.1 strips the first two, and a client-credentials
+     * grant opens no user session. {@code --kind} overrides this.
+     */
     public static TokenKind of(Map<String, Object> claims) {
         Object username = claims.get("preferred_username");
-        boolean serviceAccount = username instanceof String name && name.startsWith("service-account-");
-        return serviceAccount || claims.containsKey("client_id") ? SERVICE : USER;
+        boolean serviceAccount = username instanceof String name && name.startsWith("service-account-")
+                || claims.containsKey("client_id");
+        boolean sessionless = !claims.containsKey("sid") && !claims.containsKey("scope") && !claims.containsKey("scp");
+        return serviceAccount || sessionless ? SERVICE : USER;
     }
 }
