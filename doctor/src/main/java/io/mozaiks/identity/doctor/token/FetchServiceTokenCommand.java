@@ -39,11 +39,8 @@ public final class FetchServiceTokenCommand implements Callable<Integer> {
     @Option(names = "--secret-stdin", description = "Read the client secret from standard input instead (e.g. from a secret manager's CLI).")
     boolean secretFromStdin;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
-
-    @Option(names = "--show-token", description = "Also print the token itself (never printed otherwise).")
-    boolean showToken;
+    @CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,6 +62,6 @@ public final class FetchServiceTokenCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_CHECK;
         }
         TokenReport report = TokenExamination.examine(token, issuer, null, TokenKind.SERVICE);
-        return TokenOutput.write(report, spec.commandLine().getOut(), json, showToken ? token : null);
+        return TokenOutput.write(report, spec.commandLine().getOut(), output.json, output.shown(token));
     }
 }

@@ -31,11 +31,8 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "user or service (default: from the claims).")
     TokenKind kind;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
-
-    @Option(names = "--show-token", description = "Also print the token itself (never printed otherwise).")
-    boolean showToken;
+    @CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,6 +47,6 @@ public final class TokenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jwks " + jwks + ": no such file");
         }
         TokenReport report = TokenExamination.examine(value, issuer, jwks, kind);
-        return TokenOutput.write(report, spec.commandLine().getOut(), json, showToken ? value.strip() : null);
+        return TokenOutput.write(report, spec.commandLine().getOut(), output.json, output.shown(value.strip()));
     }
 }
