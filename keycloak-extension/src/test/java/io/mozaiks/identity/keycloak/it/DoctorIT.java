@@ -223,6 +223,41 @@ class DoctorIT {
     }
 
     @Test
+    void loginGetsAUserTokenByDeviceLoginAndExplainsIt() throws Exception {
+        AdminApi admin = Fixture.admin();
+        String clientId = "doctor-device-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Fixture.created(admin.createClient(Map.of("clientId", clientId, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", false,
+                "attributes", Map.of("oauth2.device.authorization.grant.enabled", "true", "oauth2.device.polling.interval", "1"),
+                "defaultClientScopes", List.of("basic", "profile", "email"))));
+        admin.put("/clients/" + id + "/default-client-scopes/" + admin.clientScopeId("access_as_user"), Map.of()).expect(204);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = DoctorCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        var login = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                cli.execute("login", "--json", "--timeout", "60", "--issuer", TestServer.issuer(), "--client", clientId));
+
+        String verification = null;
+        for (int i = 0; i < 100 && verification == null; i++) {
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("Open (\\S+)").matcher(err.toString());
+            verification = url.find() ? url.group(1) : null;
+            Thread.sleep(100);
+        }
+        assertThat(verification).as("the doctor printed where to sign in: " + err).isNotNull();
+        new CodeFlowLogin(TestServer.baseUrl(), TestServer.REALM, clientId, "unused").approveDevice(verification, "dev-user", "dev-user");
+
+        int exit = login.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Run run = new Run(exit, out.toString(), err.toString());
+        assertThat(exit).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.json().get("kind").asText()).isEqualTo("user");
+        assertThat(run.verdict("platform_bearer").get("verdict").asText()).isEqualTo("ACCEPT");
+        assertThat(run.verdict("core_user").get("principal").get("user_id").asText()).isEqualTo(Fixture.admin().userId("dev-user"));
+    }
+
+    @Test
     void usageErrorsExitWith64() {
         assertThat(doctor("env", "--consumer", "nobody", "x.env").exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(doctor("token", "--jwks", "/no/such/file", "abc").exit()).isEqualTo(ExitCodes.USAGE);
