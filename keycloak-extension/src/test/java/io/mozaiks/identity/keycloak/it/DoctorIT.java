@@ -150,6 +150,26 @@ class DoctorIT {
         assertThat(run.verdict("core_user").get("rule").asText()).isEqualTo("UNKNOWN_KID");
     }
 
+    /** A real token just past its exp: plugin-host allows no clock skew, core and the platform allow 120 s. */
+    @Test
+    void anExpiredTokenFailsPluginHostAtOnceAndCoreOnlyAfterItsSkew() throws Exception {
+        String clientId = "doctor-short-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = Fixture.ordinaryContractClient(clientId, false);
+        AdminApi admin = Fixture.admin();
+        admin.put("/clients/" + admin.clientUuid(clientId), Map.of("attributes", Map.of("access.token.lifespan", "2"))).expect(204);
+        String token = Fixture.accessToken(Fixture.tokens().password(clientId, secret, "dev-user", "dev-user", null));
+        long exp = Fixture.claims(token).getExpirationTime().getTime();
+        Thread.sleep(Math.max(0, exp - System.currentTimeMillis()) + 1500);
+
+        Run run = doctor("token", "--json", "--issuer", TestServer.issuer(), token);
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.verdict("plugin_host").get("rule").asText()).isEqualTo("EXPIRED");
+        assertThat(run.verdict("plugin_host").get("fix").asText()).contains("fresh token");
+        assertThat(run.verdict("core_user").get("verdict").asText()).as("core: 120 s of clock skew").isEqualTo("ACCEPT");
+        assertThat(run.verdict("platform_bearer").get("verdict").asText()).as(".NET: 120 s").isEqualTo("ACCEPT");
+    }
+
     @Test
     void theTextOutputNamesTheVerdictTheRuleAndTheFix() {
         Run run = doctor("token", "--issuer", TestServer.issuer(), Fixture.serviceToken("mozaiks-core"));
