@@ -187,6 +187,21 @@ class TokenCommandTest {
     }
 
     @Test
+    void aTokenNamingAFileAsItsIssuerNeverMakesTheDoctorReadThatFile() throws Exception {
+        Map<String, Object> claims = user();
+        claims.put("iss", jwks.toUri().toString());
+        StringWriter out = new StringWriter();
+        var cli = DoctorCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute("token", "--json", token(claims));
+        assertThat(exit).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode verdicts = JSON.readTree(out.toString()).get("verdicts");
+        for (JsonNode v : verdicts) {
+            assertThat(v.get("rule").asText()).isEqualTo("ISSUER");
+        }
+    }
+
+    @Test
     void withoutIssuerTheTokensOwnIssuerIsUsedAndTheOutputSaysSo() throws Exception {
         StringWriter out = new StringWriter();
         var cli = DoctorCli.commandLine();

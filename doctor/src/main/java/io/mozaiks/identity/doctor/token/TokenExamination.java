@@ -60,6 +60,15 @@ public final class TokenExamination {
             notes.add("checked against the token's OWN issuer " + issuer + " and its keys: pass --issuer with the issuer your"
                     + " consumers are configured with, or a forged token would be checked against its author's keys");
         }
+        if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+            // Never fetch keys from a token-chosen file: or other non-HTTP URL.
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Scheme scheme : Scheme.values()) {
+                verdicts.add(Verdict.reject(scheme, scheme.meantFor() == tokenKind, 401, Rule.ISSUER,
+                        "issuer " + issuer + " is not an http(s) URL"));
+            }
+            return new TokenReport(header, claims, tokenKind, issuer, verdicts, sizeWarnings(token), notes);
+        }
         if (jwksFile != null) {
             notes.add("keys from " + jwksFile + " (offline), not from the issuer");
         }
