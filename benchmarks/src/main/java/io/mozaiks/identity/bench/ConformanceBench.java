@@ -1,8 +1,8 @@
 package io.mozaiks.identity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 
 import java.net.URI;

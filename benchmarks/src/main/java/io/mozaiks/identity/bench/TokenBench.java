@@ -3,8 +3,8 @@ package io.mozaiks.identity.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mozaiks.identity.bench.BenchRealm.Variant;
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.cluster;
 
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.http.Http;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package io.mozaiks.identity.compose;
 
-import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.testkit.consumers.PluginHostConsumer;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.consumers.Rejected;
+import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.PluginHostConsumer;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.Rejected;
 
 import java.util.HashMap;
 import java.util.List;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mozaiks.identity.runner.FreePorts;
-import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TokenClient;
@@ -56,6 +56,10 @@ class ProductionImageIT {
     private static Map<String, String> variables;
     private static ComposeProject project;
     private static final ObjectNode FIGURES = JSON.createObjectNode();
+    /** Interleaved starts of each kind (fresh database each): one pair is noise on a shared 2-core machine. */
+    private static final int ROUNDS = 2;
+    private static final List<Double> optimizedReady = new java.util.ArrayList<>();
+    private static final List<Double> baseReady = new java.util.ArrayList<>();
 
     @BeforeAll
     static void buildImage() throws IOException {
@@ -147,8 +151,7 @@ class ProductionImageIT {
     @Test
     @Order(2)
     void optimizedStartServesTheContract() throws Exception {
-        double seconds = startKeycloakAndTimeReady(PROD_STACK);
-        FIGURES.put("optimized_start_ready_seconds", seconds);
+        optimizedReady.add(startKeycloakAndTimeReady(PROD_STACK));
         project.up(PROD_STACK);
         String log = project.logs(PROD_STACK, "keycloak");
         assertThat(log).as("start --optimized runs no build step").doesNotContain(AUGMENTATION).contains("Profile prod activated");
@@ -176,19 +179,35 @@ class ProductionImageIT {
         }
     }
 
-    /** The baseline: the base image with the jar mounted, `start` without --optimized, on a fresh database. */
+    /**
+     * The baseline: the base image with the jar mounted and `start` without --optimized, on a fresh database,
+     * interleaved with further optimized starts so that both see the same machine load. The times are figures
+     * for docs/operations.md, not assertions.
+     */
     @Test
     @Order(3)
     void baseImageStartBuildsOnEveryStart() throws Exception {
-        project.removeAll();
         List<String> baseline = List.of(PROD, baselineOverride().toString());
-        double seconds = startKeycloakAndTimeReady(baseline);
-        assertThat(project.logs(baseline, "keycloak")).as("plain start runs the build step").contains(AUGMENTATION);
-        FIGURES.put("base_start_ready_seconds", seconds);
-        double optimized = FIGURES.path("optimized_start_ready_seconds").asDouble(Double.NaN);
-        FIGURES.put("ready_ratio_base_over_optimized", Math.round(seconds / optimized * 100) / 100.0);
+        for (int round = 0; round < ROUNDS; round++) {
+            if (round > 0) {
+                project.removeAll();
+                optimizedReady.add(startKeycloakAndTimeReady(PROD_STACK));
+            }
+            project.removeAll();
+            baseReady.add(startKeycloakAndTimeReady(baseline));
+            assertThat(project.logs(baseline, "keycloak")).as("plain start runs the build step").contains(AUGMENTATION);
+        }
+        double optimized = mean(optimizedReady);
+        double base = mean(baseReady);
+        FIGURES.putPOJO("optimized_start_ready_seconds", optimizedReady);
+        FIGURES.putPOJO("base_start_ready_seconds", baseReady);
+        FIGURES.put("ready_ratio_base_over_optimized", Math.round(base / optimized * 100) / 100.0);
         FIGURES.put("base_image", inspect("quay.io/keycloak/keycloak:" + BuildProperties.required("keycloak.version"))
                 .path("Config").path("Labels").path("org.opencontainers.image.description").asText("official"));
+    }
+
+    private static double mean(List<Double> values) {
+        return Math.round(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow() * 10) / 10.0;
     }
 
     /** PostgreSQL first (healthy), then Keycloak; seconds from its `up` to /health/ready answering UP. */

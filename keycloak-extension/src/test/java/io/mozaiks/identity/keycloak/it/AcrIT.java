@@ -1,7 +1,7 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

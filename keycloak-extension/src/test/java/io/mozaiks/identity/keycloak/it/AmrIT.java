@@ -1,7 +1,7 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.Totp;

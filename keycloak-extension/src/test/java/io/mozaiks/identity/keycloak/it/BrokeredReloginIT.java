@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.it;
 
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TestServer;
@@ -111,7 +111,7 @@ class BrokeredReloginIT {
         try {
             String second = brokeredReloginAfter(USERS.get(1), 9_500);
             assertThat(Fixture.claims(second).getClaims()).doesNotContainKey("amr");
-            assertThat(io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer.hasMfa(Fixture.platform().bearer(second)))
+            assertThat(io.mozaiks.identity.consumers.DotnetPlatformConsumer.hasMfa(Fixture.platform().bearer(second)))
                     .isFalse();
         } finally {
             admin.put("", Map.of("accessCodeLifespanLogin", before)).expect(204);

@@ -1,11 +1,11 @@
 package io.mozaiks.identity.keycloak.it;
 
 import io.mozaiks.identity.keycloak.contract.EnvFile;
-import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.consumers.CoreTokenFetch;
-import io.mozaiks.identity.testkit.consumers.Principal;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.CoreTokenFetch;
+import io.mozaiks.identity.consumers.Principal;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.testkit.server.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,11 +1,11 @@
 package io.mozaiks.identity.keycloak.it;
 
 import io.mozaiks.identity.keycloak.contract.EnvFile;
-import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.consumers.PluginHostConsumer;
-import io.mozaiks.identity.testkit.consumers.PluginPrincipal;
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.PluginHostConsumer;
+import io.mozaiks.identity.consumers.PluginPrincipal;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TestServer;
@@ -49,8 +49,8 @@ class EnvDocumentsIT {
         // And the platform validates real tokens with it: issuer public, keys from the in-network address.
         String token = CodeFlowLogin.shell().login("dev-user", "dev-user").expect(200).field("access_token");
         try {
-            io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer.fromEnv(env).bearer(token);
-        } catch (io.mozaiks.identity.testkit.consumers.Rejected rejected) {
+            io.mozaiks.identity.consumers.DotnetPlatformConsumer.fromEnv(env).bearer(token);
+        } catch (io.mozaiks.identity.consumers.Rejected rejected) {
             throw new AssertionError(rejected);
         }
     }

@@ -2,12 +2,12 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.mozaiks.identity.testkit.consumers.ContractEnv;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.testkit.consumers.PluginHostConsumer;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.consumers.Rejected;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.PluginHostConsumer;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.Rejected;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.TestServer;
 import io.mozaiks.identity.testkit.server.TokenClient;

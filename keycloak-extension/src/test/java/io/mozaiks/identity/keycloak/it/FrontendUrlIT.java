@@ -1,7 +1,7 @@
 package io.mozaiks.identity.keycloak.it;
 
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.TestServer;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.http.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

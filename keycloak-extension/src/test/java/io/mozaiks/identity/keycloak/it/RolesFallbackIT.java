@@ -2,9 +2,9 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.PluginPrincipal;
-import io.mozaiks.identity.testkit.consumers.Principal;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.PluginPrincipal;
+import io.mozaiks.identity.consumers.Principal;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.Rejected;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.Rejected;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

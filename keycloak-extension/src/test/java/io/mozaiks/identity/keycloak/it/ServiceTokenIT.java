@@ -1,8 +1,8 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.Principal;
-import io.mozaiks.identity.testkit.consumers.Rejected;
+import io.mozaiks.identity.consumers.Principal;
+import io.mozaiks.identity.consumers.Rejected;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,7 @@
 package io.mozaiks.identity.keycloak.it;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.Principal;
+import io.mozaiks.identity.consumers.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -64,7 +64,7 @@ class TokenExchangeIT {
         String secret = Fixture.admin().get("/clients/" + id + "/client-secret").expect(200).field("value");
         String subject = Fixture.accessToken(Fixture.tokens().password("id-exchanger", secret, "dev-superadmin", "dev-superadmin", null));
 
-        var reply = io.mozaiks.identity.testkit.http.Http.postForm(Fixture.tokens().tokenEndpoint(), Map.of(
+        var reply = io.mozaiks.identity.consumers.http.Http.postForm(Fixture.tokens().tokenEndpoint(), Map.of(
                 "grant_type", io.mozaiks.identity.testkit.server.TokenClient.TOKEN_EXCHANGE_GRANT,
                 "client_id", "id-exchanger", "client_secret", secret, "subject_token", subject,
                 "subject_token_type", io.mozaiks.identity.testkit.server.TokenClient.ACCESS_TOKEN_TYPE,

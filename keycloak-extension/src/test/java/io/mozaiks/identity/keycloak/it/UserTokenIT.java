@@ -2,11 +2,11 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.testkit.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.testkit.consumers.Principal;
-import io.mozaiks.identity.testkit.consumers.PythonCoreConsumer;
-import io.mozaiks.identity.testkit.consumers.Rejected;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
+import io.mozaiks.identity.consumers.Principal;
+import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.Rejected;
+import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

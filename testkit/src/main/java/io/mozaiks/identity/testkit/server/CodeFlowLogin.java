@@ -1,7 +1,7 @@
 package io.mozaiks.identity.testkit.server;
 
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,6 +82,40 @@ public final class CodeFlowLogin {
 
     public Reply login(String username, String password) {
         return login(username, password, null, Map.of());
+    }
+
+    /**
+     * The user's side of a device login (RFC 8628): opens the verification URL, signs in, grants the consent
+     * Keycloak may ask for; answers the last page (Keycloak's "device login successful" page).
+     */
+    public Reply approveDevice(String verificationUri, String username, String password) {
+        Reply page = send(HttpRequest.newBuilder(URI.create(verificationUri)).GET());
+        for (int step = 0; step < 10; step++) {
+            String location = page.header("Location");
+            if (page.status() / 100 == 3 && location != null) {
+                page = send(HttpRequest.newBuilder(absolute(location)).GET());
+                continue;
+            }
+            if (!FORM_ACTION.matcher(page.body()).find()) {
+                return page;
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            if (page.body().contains("name=\"accept\"")) {
+                form.put("accept", "Yes");
+            } else {
+                form.put("username", username);
+                form.put("password", password);
+            }
+            page = send(HttpRequest.newBuilder(absolute(formAction(page)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(Http.form(form))));
+        }
+        throw new AssertionError("device login did not finish; last page (HTTP " + page.status() + "):\n" + page.body());
+    }
+
+    /** The device pages answer with paths (no scheme or host): resolved against the server's address. */
+    private URI absolute(String url) {
+        return URI.create(realmUrl).resolve(url);
     }
 
     private Reply redeem(String location, String verifier) {

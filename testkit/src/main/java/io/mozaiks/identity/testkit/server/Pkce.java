@@ -1,6 +1,6 @@
 package io.mozaiks.identity.testkit.server;
 
-import io.mozaiks.identity.testkit.http.Http;
+import io.mozaiks.identity.consumers.http.Http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

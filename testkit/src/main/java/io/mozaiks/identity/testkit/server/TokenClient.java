@@ -1,7 +1,7 @@
 package io.mozaiks.identity.testkit.server;
 
-import io.mozaiks.identity.testkit.http.Http;
-import io.mozaiks.identity.testkit.http.Reply;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

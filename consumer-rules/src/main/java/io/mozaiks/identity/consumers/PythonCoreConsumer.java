@@ -1,0 +1,222 @@
+package io.mozaiks.identity.consumers;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * mozaiks-core's runtime check (PyJWT), rule for rule from shared/consumers.md, configured by the
+ * same environment variables with the same defaults.
+ */
+public final class PythonCoreConsumer {
+
+    /** Core's only "on" spellings of AUTH_ENABLED; anything else turns auth OFF (fails open). */
+    public static final Set<String> AUTH_ENABLED_ON = Set.of("true", "1", "yes", "on");
+    /** What the director ({@code mozaiks_app.main}) requires at import in {@code external} auth mode. */
+    public static final List<String> DIRECTOR_REQUIRED = List.of("MOZAIKS_ISSUER", "MOZAIKS_JWKS_URL", "MOZAIKS_AUDIENCE");
+    public static final String TOKEN_USE_EXECUTION = "execution";
+
+    private final SignatureCheck signature;
+    private final String issuer;
+    private final String audience;
+    private final String requiredScope;
+    private final String userIdClaim;
+    private final String emailClaim;
+    private final String rolesClaim;
+    private final long leeway;
+    private final boolean scpOnly;
+
+    private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly) {
+        refuseAuthOff(variables);
+        ConsumerEnv env = new ConsumerEnv(variables);
+        String iss = env.get("AUTH_ISSUER", null);
+        String jwks = env.get("AUTH_JWKS_URL", null);
+        if (iss == null || jwks == null) {
+            String discovery = env.get("MOZAIKS_OIDC_DISCOVERY_URL", null);
+            if (discovery == null) {
+                throw new IllegalArgumentException("MOZAIKS_OIDC_DISCOVERY_URL is empty: core would build an Entra CIAM URL");
+            }
+            String[] found = ConsumerEnv.discover(discovery);
+            iss = iss != null ? iss : found[0];
+            jwks = jwks != null ? jwks : found[1];
+        }
+        this.issuer = iss;
+        this.signature = new SignatureCheck(ConsumerEnv.url(jwks), Set.of(env.get("AUTH_ALGORITHMS", "RS256").split(",")));
+        this.audience = env.get("AUTH_AUDIENCE", "api://mozaiks-auth");
+        this.requiredScope = env.get("AUTH_REQUIRED_SCOPE", "access_as_user");
+        this.userIdClaim = env.get("AUTH_USER_ID_CLAIM", "sub");
+        this.emailClaim = env.get("AUTH_EMAIL_CLAIM", "email");
+        this.rolesClaim = env.get("AUTH_ROLES_CLAIM", "roles");
+        this.leeway = Long.parseLong(env.get("AUTH_CLOCK_SKEW", "120"));
+        this.scpOnly = scpOnly;
+    }
+
+    public static PythonCoreConsumer fromEnv(Map<String, String> env) {
+        return new PythonCoreConsumer(env, false);
+    }
+
+    /** The newer runtime that reads scopes ONLY from {@code scp}. */
+    public static PythonCoreConsumer successorFromEnv(Map<String, String> env) {
+        return new PythonCoreConsumer(env, true);
+    }
+
+    /** A user endpoint: valid token, {@code sub}, and the required scope (else 403). */
+    public Principal user(String token) throws Rejected {
+        Principal principal = authenticate(token);
+        if (!principal.scopes().contains(requiredScope)) {
+            throw new Rejected(403, Rule.SCOPE_MISSING, "required scope " + requiredScope + " not in " + principal.scopes());
+        }
+        return principal;
+    }
+
+    /** An internal endpoint: tokens that carry the user scope are refused; optionally the internal_service role. */
+    public Principal internal(String token, boolean requireInternalServiceRole) throws Rejected {
+        Principal principal = authenticate(token);
+        if (principal.scopes().contains(requiredScope)) {
+            throw new Rejected(403, Rule.USER_TOKEN_ON_INTERNAL, "internal endpoint refuses delegated user tokens");
+        }
+        if (requireInternalServiceRole && !principal.hasRole("internal_service")) {
+            throw new Rejected(403, Rule.ROLE_MISSING, "role internal_service missing from " + principal.roles());
+        }
+        return principal;
+    }
+
+    /**
+     * Rule 6: binding claims, when present (Python truthiness), must equal the request path's app and chat.
+     * A null path value means the route has no such segment, so that claim is not compared.
+     */
+    public static void checkBinding(Principal principal, String pathAppId, String pathChatId) throws Rejected {
+        Object app = PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id");
+        if (app != null && pathAppId != null && !pathAppId.equals(String.valueOf(app))) {
+            throw new Rejected(403, Rule.BINDING, "token is bound to app " + app + ", not " + pathAppId);
+        }
+        Object chat = PythonTruth.firstTruthy(principal.claims(), "mozaiks_chat_id", "chat_id");
+        if (chat != null && pathChatId != null && !pathChatId.equals(String.valueOf(chat))) {
+            throw new Rejected(403, Rule.BINDING, "token is bound to chat " + chat + ", not " + pathChatId);
+        }
+    }
+
+    /** The app a token is bound to for rule 6 ({@code mozaiks_app_id}, else {@code app_id}; Python truthiness), or null. */
+    public static String appBinding(Principal principal) {
+        Object app = PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id");
+        return app == null ? null : String.valueOf(app);
+    }
+
+    /** Rule 7: core has ONE admin level, roles {@code superadmin} or {@code admin}, compared case-sensitively. */
+    public static boolean isSuperAdmin(Principal principal) {
+        return principal.hasRole("superadmin") || principal.hasRole("admin");
+    }
+
+    /** The old name of {@link #isSuperAdmin}; kept so existing callers read the same rule. */
+    public static boolean isAdmin(Principal principal) {
+        return isSuperAdmin(principal);
+    }
+
+    /**
+     * Rule 7, the admin-or-internal dependency: a role {@code internal_service} OR {@code service} counts as
+     * an internal service AND as superadmin, for user tokens too; that is why those roles are service-only.
+     */
+    public static boolean adminOrInternal(Principal principal) {
+        return principal.hasRole("internal_service") || principal.hasRole("service") || isSuperAdmin(principal);
+    }
+
+    /**
+     * Rule 9, {@code require_execution_token}: rules 1-5 and nothing else (no scope check), then
+     * {@code mozaiks_token_use == "execution"} and an app id. Keycloak must never produce such a token.
+     */
+    public Principal executionToken(String token) throws Rejected {
+        Principal principal = authenticate(token);
+        Object use = principal.claims().getClaim("mozaiks_token_use");
+        if (!TOKEN_USE_EXECUTION.equals(use)) {
+            throw new Rejected(403, Rule.NOT_EXECUTION_TOKEN, "not an execution token (mozaiks_token_use " + use + ")");
+        }
+        if (PythonTruth.firstTruthy(principal.claims(), "mozaiks_app_id", "app_id") == null) {
+            throw new Rejected(403, Rule.NOT_EXECUTION_TOKEN, "execution token without an app id");
+        }
+        return principal;
+    }
+
+    /** The director starts only when, in the default {@code external} mode, its three settings are present. */
+    public static boolean directorStarts(Map<String, String> env) {
+        return directorMissing(env).isEmpty();
+    }
+
+    /** The director settings that are absent or blank; empty outside {@code external} mode. */
+    public static List<String> directorMissing(Map<String, String> env) {
+        String mode = env.get("MOZAIKS_AUTH_MODE");
+        if (mode != null && !"external".equals(mode)) {
+            return List.of();
+        }
+        return DIRECTOR_REQUIRED.stream().filter(name -> env.get(name) == null || env.get(name).isBlank()).toList();
+    }
+
+    /**
+     * Absent = core's default; a PRESENT value outside the "on" spellings would run core with auth off.
+     * Compared exactly (no trimming or case folding), so whatever core does with case and blanks, a value
+     * accepted here is "on" for core too.
+     */
+    private static void refuseAuthOff(Map<String, String> variables) {
+        String enabled = variables.get("AUTH_ENABLED");
+        if (enabled != null && !AUTH_ENABLED_ON.contains(enabled)) {
+            throw new IllegalArgumentException("AUTH_ENABLED=" + enabled + " turns auth off (fails open)");
+        }
+    }
+
+    private Principal authenticate(String token) throws Rejected {
+        SignedJWT jwt = signature.verify(token, true);
+        JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, leeway);
+        Object userId = claims.getClaim(userIdClaim);
+        if (userId == null) {
+            throw new Rejected(401, Rule.SUBJECT_MISSING, "claim " + userIdClaim + " missing");
+        }
+        Object email = claims.getClaim(emailClaim);
+        String client = firstString(claims, "azp", "appid", "client_id");
+        return new Principal(String.valueOf(userId), email == null ? null : String.valueOf(email), roles(claims),
+                scopes(claims), (String) claims.getClaim("tid"), client, claims);
+    }
+
+    private List<String> roles(JWTClaimsSet claims) {
+        Object value = claims.toJSONObject();
+        for (String part : rolesClaim.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(part) : null;
+        }
+        List<String> roles = ConsumerEnv.listOrSplit(value, ", ");
+        if (!roles.isEmpty()) {
+            return roles;
+        }
+        List<String> fallback = new ArrayList<>();
+        if (claims.getClaim("realm_access") instanceof Map<?, ?> realmAccess) {
+            fallback.addAll(ConsumerEnv.listOrSplit(realmAccess.get("roles"), ", "));
+        }
+        if (claims.getClaim("resource_access") instanceof Map<?, ?> resourceAccess) {
+            for (Object client : resourceAccess.values()) {
+                if (client instanceof Map<?, ?> clientAccess) {
+                    fallback.addAll(ConsumerEnv.listOrSplit(clientAccess.get("roles"), ", "));
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private List<String> scopes(JWTClaimsSet claims) {
+        Object scp = claims.getClaim("scp");
+        if (scpOnly) {
+            return ConsumerEnv.listOrSplit(scp, " ");
+        }
+        return ConsumerEnv.listOrSplit(scp != null ? scp : claims.getClaim("scope"), " ");
+    }
+
+    private static String firstString(JWTClaimsSet claims, String... names) {
+        for (String name : names) {
+            Object value = claims.getClaim(name);
+            if (value != null) {
+                return String.valueOf(value);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,121 @@
+package io.mozaiks.identity.doctor.env;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.consumers.http.Reply;
+import io.mozaiks.identity.doctor.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mozaiks-doctor env}: a consumer's env (a file, or this process's environment) against
+ * {@code <issuer>/mozaiks/contract/env/<consumer>} of the issuer it names. Asked on the address the env
+ * reaches Keycloak on: when that is not the issuer's (inside a container network), with
+ * {@code ?backchannel=true}, as the consumer itself would see it.
+ */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Compares a consumer env with the live contract endpoint; exit 1 on any difference.",
+        footer = {"", "Examples:",
+                "  mozaiks-doctor env --consumer core core.env",
+                "  mozaiks-doctor env --consumer plugin-host --from-env      # in the container's entrypoint"})
+public final class EnvCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--consumer", required = true, paramLabel = "core|platform|plugin-host", description = "Whose env this is.")
+    String consumer;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The env file (NAME=value lines).")
+    Path file;
+
+    @Option(names = "--from-env", description = "Read this process's environment instead of a file.")
+    boolean fromEnv;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Consumer who;
+        try {
+            who = Consumer.named(consumer);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (fromEnv == (file != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either FILE or --from-env");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+        }
+        Map<String, String> actual = fromEnv ? System.getenv() : DotEnv.parse(Files.readString(file));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        String issuer = who.issuer(actual);
+        if (issuer == null) {
+            err.println("env: no issuer in the env (" + switch (who) {
+                case CORE -> "MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER";
+                case PLATFORM -> "AUTH_ISSUER";
+                case PLUGIN_HOST -> "JWT_ISSUER";
+            } + "): nothing to compare with");
+            return ExitCodes.FINDINGS;
+        }
+        String url = contractUrl(who, issuer, who.keysUrl(actual));
+        Reply reply;
+        try {
+            reply = Http.get(url);
+        } catch (RuntimeException e) {
+            err.println("env: cannot read " + url + ": " + e.getMessage());
+            return ExitCodes.CANNOT_CHECK;
+        }
+        if (reply.status() != 200) {
+            err.println("env: " + url + " answered HTTP " + reply.status()
+                    + " (404: no such realm, or the mozaiks provider is not installed on that Keycloak)");
+            return ExitCodes.CANNOT_CHECK;
+        }
+        List<EnvComparison.Difference> differences = EnvComparison.compare(who, actual, DotEnv.parse(reply.body()));
+        if (json) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("consumer", who.path());
+            root.put("compared_with", url);
+            root.putPOJO("differences", differences);
+            root.put("findings", !differences.isEmpty());
+            out.println(JSON.writeValueAsString(root));
+        } else {
+            out.println("compared with " + url);
+            for (EnvComparison.Difference d : differences) {
+                out.printf("%-7s %s%s%n        fix: %s%n", d.kind(), d.name(),
+                        d.actual() == null ? "" : " (is " + d.actual() + ")", d.fix());
+            }
+            out.println(differences.isEmpty() ? "RESULT the env matches the contract (exit 0)"
+                    : "RESULT " + differences.size() + " difference(s) (exit 1)");
+        }
+        out.flush();
+        return differences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The env document, asked where the consumer reaches Keycloak (back channel when that is not the issuer's origin). */
+    static String contractUrl(Consumer who, String issuer, String keysUrl) {
+        String path = issuer.substring(Consumer.origin(issuer).length()) + "/mozaiks/contract/env/" + who.path();
+        if (keysUrl == null || Consumer.origin(keysUrl).equals(Consumer.origin(issuer))) {
+            return issuer + "/mozaiks/contract/env/" + who.path();
+        }
+        return Consumer.origin(keysUrl) + path + "?backchannel=true";
+    }
+}
