@@ -112,10 +112,11 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** The env document, asked where the consumer reaches Keycloak (back channel when that is not the issuer's origin). */
     static String contractUrl(Consumer who, String issuer, String keysUrl) {
-        String path = issuer.substring(Consumer.origin(issuer).length()) + "/mozaiks/contract/env/" + who.path();
-        if (keysUrl == null || Consumer.origin(keysUrl).equals(Consumer.origin(issuer))) {
-            return issuer + "/mozaiks/contract/env/" + who.path();
+        String document = issuer + "/mozaiks/contract/env/" + who.path();
+        String issuerOrigin = Consumer.origin(issuer);
+        if (keysUrl == null || Consumer.origin(keysUrl).equals(issuerOrigin)) {
+            return document;
         }
-        return Consumer.origin(keysUrl) + path + "?backchannel=true";
+        return Consumer.origin(keysUrl) + document.substring(issuerOrigin.length()) + "?backchannel=true";
     }
 }

@@ -47,11 +47,8 @@ public final class TokenExamination {
             header.put("kid", jwt.getHeader().getKeyID());
             claims = jwt.getJWTClaimsSet().toJSONObject();
         } catch (ParseException | RuntimeException e) {
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Scheme scheme : Scheme.values()) {
-                verdicts.add(Verdict.reject(scheme, true, 401, Rule.NOT_A_JWT, "not a signed JWT: " + e.getMessage()));
-            }
-            return new TokenReport(header, Map.of(), null, null, verdicts, sizeWarnings(token), notes);
+            return new TokenReport(header, Map.of(), null, null, rejectAll(null, Rule.NOT_A_JWT, "not a signed JWT: " + e.getMessage()),
+                    sizeWarnings(token), notes);
         }
         TokenKind tokenKind = kind != null ? kind : TokenKind.of(claims);
         String issuer = expectedIssuer;
@@ -62,12 +59,8 @@ public final class TokenExamination {
         }
         if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
             // Never fetch keys from a token-chosen file: or other non-HTTP URL.
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Scheme scheme : Scheme.values()) {
-                verdicts.add(Verdict.reject(scheme, scheme.meantFor() == tokenKind, 401, Rule.ISSUER,
-                        "issuer " + issuer + " is not an http(s) URL"));
-            }
-            return new TokenReport(header, claims, tokenKind, issuer, verdicts, sizeWarnings(token), notes);
+            return new TokenReport(header, claims, tokenKind, issuer,
+                    rejectAll(tokenKind, Rule.ISSUER, "issuer " + issuer + " is not an http(s) URL"), sizeWarnings(token), notes);
         }
         if (jwksFile != null) {
             notes.add("keys from " + jwksFile + " (offline), not from the issuer");
@@ -78,6 +71,15 @@ public final class TokenExamination {
             verdicts.add(consumers.decide(scheme, token.strip(), scheme.meantFor() == tokenKind));
         }
         return new TokenReport(header, claims, tokenKind, issuer, verdicts, sizeWarnings(token), notes);
+    }
+
+    /** Every scheme refuses for the same reason, before any consumer is built; {@code kind} null = a finding for all. */
+    private static List<Verdict> rejectAll(TokenKind kind, Rule rule, String detail) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Scheme scheme : Scheme.values()) {
+            verdicts.add(Verdict.reject(scheme, kind == null || scheme.meantFor() == kind, 401, rule, detail));
+        }
+        return verdicts;
     }
 
     static List<String> sizeWarnings(String token) {
@@ -93,11 +95,17 @@ public final class TokenExamination {
         return warnings;
     }
 
-    /** The five consumers, built lazily per scheme so that one unreachable piece does not hide the others. */
+    /**
+     * The consumers, each built on first use and then shared by its schemes (one discovery and one JWKS fetch
+     * each); a consumer that cannot be built fails only its own schemes.
+     */
     private static final class Consumers {
 
         private final String issuer;
         private final Path jwksFile;
+        private PythonCoreConsumer core;
+        private PythonCoreConsumer coreSuccessor;
+        private DotnetPlatformConsumer platform;
 
         Consumers(String issuer, Path jwksFile) {
             this.issuer = issuer;
@@ -117,13 +125,34 @@ public final class TokenExamination {
 
         private Map<String, Object> principal(Scheme scheme, String token) throws Rejected {
             return switch (scheme) {
-                case CORE_USER -> core(PythonCoreConsumer.fromEnv(coreEnv()).user(token));
-                case CORE_SUCCESSOR_USER -> core(PythonCoreConsumer.successorFromEnv(coreEnv()).user(token));
-                case CORE_INTERNAL -> core(PythonCoreConsumer.fromEnv(coreEnv()).internal(token, true));
+                case CORE_USER -> core(core().user(token));
+                case CORE_SUCCESSOR_USER -> core(coreSuccessor().user(token));
+                case CORE_INTERNAL -> core(core().internal(token, true));
                 case PLUGIN_HOST -> pluginHost(PluginHostConsumer.fromEnv(keys(ContractEnv.pluginHost(issuer), "JWKS_URL")).authenticate(token));
-                case PLATFORM_BEARER -> platform(scheme, token, false);
-                case PLATFORM_INTERNAL_BEARER -> platform(scheme, token, true);
+                case PLATFORM_BEARER -> platform(token, false);
+                case PLATFORM_INTERNAL_BEARER -> platform(token, true);
             };
+        }
+
+        private PythonCoreConsumer core() {
+            if (core == null) {
+                core = PythonCoreConsumer.fromEnv(coreEnv());
+            }
+            return core;
+        }
+
+        private PythonCoreConsumer coreSuccessor() {
+            if (coreSuccessor == null) {
+                coreSuccessor = PythonCoreConsumer.successorFromEnv(coreEnv());
+            }
+            return coreSuccessor;
+        }
+
+        private DotnetPlatformConsumer platform() {
+            if (platform == null) {
+                platform = DotnetPlatformConsumer.fromEnv(keys(ContractEnv.platform(issuer), "AUTH_JWKS_URL"));
+            }
+            return platform;
         }
 
         /** Core finds its keys through discovery; offline it is given issuer and JWKS directly (AUTH_ISSUER/AUTH_JWKS_URL). */
@@ -144,8 +173,8 @@ public final class TokenExamination {
             return copy;
         }
 
-        private Map<String, Object> platform(Scheme scheme, String token, boolean internal) throws Rejected {
-            DotnetPlatformConsumer platform = DotnetPlatformConsumer.fromEnv(keys(ContractEnv.platform(issuer), "AUTH_JWKS_URL"));
+        private Map<String, Object> platform(String token, boolean internal) throws Rejected {
+            DotnetPlatformConsumer platform = platform();
             Principal p = internal ? platform.internalBearer(token) : platform.bearer(token);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put(internal ? "client_id" : "user_id", internal ? p.clientId() : p.userId());
