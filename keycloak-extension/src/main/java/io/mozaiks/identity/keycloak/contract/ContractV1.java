@@ -39,7 +39,9 @@ public final class ContractV1 {
      * execution tokens), and the identity/privilege claims plugin-host reads before the standard ones.
      */
     public static final List<String> STRIPPED_CLAIMS = List.of("realm_access", "resource_access", "mozaiks_app_id",
-            "mozaiks_token_use", "mozaiks_chat_id", "chat_id", "user_id", "uid", "username", "is_superadmin");
+            "mozaiks_token_use", "mozaiks_chat_id", "chat_id", "user_id", "uid", "username", "is_superadmin",
+            // 1.2: core's capability binding, and what the contract promises no token carries (billing stays out of core).
+            "mozaiks_capability_id", "capability_id", "plan", "subscription", "entitlements", "billing");
 
     /** Claims only the contract mapper decides on contract tokens (besides the API audience entries of aud). */
     public static final List<String> OWNED_CLAIMS = List.of(CLAIM_SCOPE, CLAIM_SCP, CLAIM_ROLES, CLAIM_TENANT,
