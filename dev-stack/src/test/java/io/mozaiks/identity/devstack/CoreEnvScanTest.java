@@ -405,7 +405,8 @@ class CoreEnvScanTest {
             }
             if (coreBlock || isCoreEnv(body)) {
                 String what = coreBlock ? "x-mozaiks-core-env" : "environment block";
-                missing(body).forEach(variable -> findings.add(new Finding(file, i + 1, what, variable)));
+                int line = i + 1;
+                missing(body).forEach(variable -> findings.add(new Finding(file, line, what, variable)));
             }
         }
         return findings;
