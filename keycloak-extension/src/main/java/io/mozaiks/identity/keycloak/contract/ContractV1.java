@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The names fixed by contract v1, now at minor version 1.1 (docs/contracts/auth-claims-v1.1.md). Claim
+ * The names fixed by contract v1, now at minor version 1.2 (docs/contracts/auth-claims-v1.2.md). Claim
  * names are the contract itself and are not configurable; only values are ({@link ContractSettings},
  * {@link PrivilegeSettings}).
  */
 public final class ContractV1 {
 
-    public static final String VERSION = "1.1";
+    public static final String VERSION = "1.2";
 
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_SCP = "scp";
