@@ -31,6 +31,14 @@ class NameCollisionsTest {
     }
 
     @Test
+    void caseMappingThatDecomposesStillCollides() throws Exception {
+        // U+0390 upper-cases to three code points; found by differentCaseOfAcceptedNameCollides.
+        NameCollisions names = new NameCollisions();
+        assertThat(names.add(p("\u0390"))).isEmpty();
+        assertThat(names.add(p("\u0390".toUpperCase(java.util.Locale.ROOT)))).isPresent();
+    }
+
+    @Test
     void fullCaseFoldingCollision() throws Exception {
         NameCollisions names = new NameCollisions();
         assertThat(names.add(p("stra\u00dfe.txt"))).isEmpty();
