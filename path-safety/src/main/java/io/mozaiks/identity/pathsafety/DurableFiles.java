@@ -1,5 +1,6 @@
 package io.mozaiks.identity.pathsafety;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Set;
 
 /** The one write-and-fsync loop and the one capped read; callers have already walked to {@code file}'s folder. */
@@ -32,31 +34,25 @@ final class DurableFiles {
     }
 
     static void writeNew(Path file, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, CREATE_NEW)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
+        writeNew(file, new ByteArrayInputStream(content));
     }
 
     /**
      * Reads at most {@code maxBytes}; returns empty when the file holds more (it may have grown since its
      * size was checked), so the caller can refuse it with its own wording.
      */
-    static java.util.Optional<byte[]> readCapped(Path file, long maxBytes) throws IOException {
+    static Optional<byte[]> readCapped(Path file, long maxBytes) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file, READ)) {
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // keep reading until the cap or the end
             }
             if (!buffer.hasRemaining() && buffer.capacity() > maxBytes) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             byte[] bytes = new byte[buffer.position()];
             buffer.flip().get(bytes);
-            return java.util.Optional.of(bytes);
+            return Optional.of(bytes);
         }
     }
 
