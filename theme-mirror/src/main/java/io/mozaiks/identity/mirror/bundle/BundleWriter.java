@@ -4,6 +4,7 @@ import io.mozaiks.identity.pathsafety.PathRules;
 import io.mozaiks.identity.pathsafety.PathVerdict;
 import io.mozaiks.identity.pathsafety.RelativePath;
 import io.mozaiks.identity.pathsafety.SafeRoot;
+import io.mozaiks.identity.pathsafety.UnsafePathException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,7 +89,12 @@ public final class BundleWriter {
     /** True when a folder is there to be swapped; throws when the place is unusable. */
     private static boolean checkExisting(SafeRoot parent, RelativePath target, Path shown, boolean replace)
             throws IOException, BundleRefusedException {
-        SafeRoot.Entry entry = parent.lstat(target);
+        SafeRoot.Entry entry;
+        try {
+            entry = parent.lstat(target);
+        } catch (UnsafePathException e) {
+            throw new BundleRefusedException("--out " + shown + ": " + e.reason() + "; choose another folder", false);
+        }
         switch (entry.kind()) {
             case MISSING:
                 return false;

@@ -21,6 +21,10 @@ class AtomicFileWriterTest {
 
     private final AtomicFileWriter writer = new AtomicFileWriter(new RenameRetry(millis -> { }), TestPause.from(Map.of()));
 
+    private static RelativePath logo() throws IOException {
+        return RelativePath.of("logo.svg");
+    }
+
     private long entries() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
@@ -30,7 +34,7 @@ class AtomicFileWriterTest {
     @Test
     void replacesTheTargetAndLeavesNoTempFile() throws Exception {
         Files.writeString(dir.resolve("logo.svg"), "old");
-        writer.replace(SafeRoot.open(dir), RelativePath.of("logo.svg"), "new".getBytes(StandardCharsets.UTF_8), () -> { });
+        writer.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8), () -> { });
         assertThat(dir.resolve("logo.svg")).hasContent("new");
         assertThat(entries()).isEqualTo(1);
     }
@@ -38,7 +42,7 @@ class AtomicFileWriterTest {
     @Test
     void aVetoBeforeRenameKeepsTheOldFileAndRemovesTheTemp() throws Exception {
         Files.writeString(dir.resolve("logo.svg"), "old");
-        assertThatThrownBy(() -> writer.replace(SafeRoot.open(dir), RelativePath.of("logo.svg"), "new".getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> writer.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8),
                 () -> { throw new IOException("changed"); })).hasMessage("changed");
         assertThat(dir.resolve("logo.svg")).hasContent("old");
         assertThat(entries()).isEqualTo(1);
@@ -72,7 +76,7 @@ class AtomicFileWriterTest {
                     attempts.incrementAndGet();
                     throw new AccessDeniedException(to.toString()); // what NTFS reports while an editor holds the file
                 });
-        assertThatThrownBy(() -> blocked.replace(SafeRoot.open(dir), RelativePath.of("logo.svg"), "new".getBytes(StandardCharsets.UTF_8), () -> { }))
+        assertThatThrownBy(() -> blocked.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8), () -> { }))
                 .isInstanceOf(RenameBlockedException.class).hasMessageContaining("close programs");
         assertThat(attempts).hasValue(RenameRetry.ATTEMPTS);
         assertThat(dir.resolve("logo.svg")).hasContent("old");

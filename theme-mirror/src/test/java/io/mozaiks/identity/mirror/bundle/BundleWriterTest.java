@@ -97,4 +97,13 @@ class BundleWriterTest {
         assertThatThrownBy(() -> BundleWriter.write(temp.resolve("outside/../out"), List.of(), false))
                 .hasMessageContaining("'..'");
     }
+
+    @Test
+    void anOutNameThePathRulesRefuseIsRefusedAndNothingIsWritten() throws Exception {
+        for (String name : new String[] {"out.", "CON", "GIT~1"}) {
+            assertThatThrownBy(() -> BundleWriter.write(temp.resolve(name), bundle("a.txt", "A"), false))
+                    .as(name).isInstanceOf(BundleRefusedException.class).hasMessageContaining("not portable");
+        }
+        assertThat(siblings()).containsExactly("outside");
+    }
 }
