@@ -2,9 +2,9 @@ package io.mozaiks.identity.devstack;
 
 import io.mozaiks.identity.pathsafety.ArchiveEntryNames;
 import io.mozaiks.identity.pathsafety.PathRules;
-import io.mozaiks.identity.pathsafety.PathVerdict;
 import io.mozaiks.identity.pathsafety.RelativePath;
 import io.mozaiks.identity.pathsafety.SafeRoot;
+import io.mozaiks.identity.pathsafety.UnsafePathException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,11 +99,11 @@ public final class Distribution {
      * it. Pure: unit-tested with hostile names.
      */
     public static RelativePath entryPath(String entryName) {
-        PathVerdict verdict = ArchiveEntryNames.check(entryName);
-        if (!verdict.isAccepted()) {
-            throw new ZipSlipException(entryName, verdict.reason().orElseThrow());
+        try {
+            return ArchiveEntryNames.of(entryName);
+        } catch (UnsafePathException refused) {
+            throw new ZipSlipException(entryName, refused.reason());
         }
-        return verdict.path().orElseThrow();
     }
 
     /** A zip entry that would be written outside the unpack folder. */
