@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -18,10 +18,13 @@ public final class NameCollisions {
     private final Map<String, String> originalByKey = new HashMap<>();
     private final Map<String, Kind> kindByKey = new HashMap<>();
 
-    /** The comparison key: NFC, then case-folded (upper then lower, so e.g. 'ß' and "SS" meet). */
+    /**
+     * The comparison key: NFC, case-folded (upper then lower, so e.g. 'ß' and "SS" meet), then NFC again,
+     * because case mapping can decompose ('ΐ' upper-cases to three code points) and must not hide a collision.
+     */
     public static String fold(String name) {
         String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
-        return nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     /** Registers a file path; returns the reason when it collides with one registered before. */

@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,14 @@ class NameCollisionsTest {
         NameCollisions names = new NameCollisions();
         assertThat(names.add(p("caf\u00e9.txt"))).isEmpty();          // composed
         assertThat(names.add(p("cafe\u0301.txt"))).isPresent();        // decomposed
+    }
+
+    @Test
+    void caseMappingThatDecomposesStillCollides() throws Exception {
+        // U+0390 upper-cases to three code points; found by differentCaseOfAcceptedNameCollides.
+        NameCollisions names = new NameCollisions();
+        assertThat(names.add(p("\u0390"))).isEmpty();
+        assertThat(names.add(p("\u0390".toUpperCase(java.util.Locale.ROOT)))).isPresent();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import java.util.Locale;
 import java.util.Optional;

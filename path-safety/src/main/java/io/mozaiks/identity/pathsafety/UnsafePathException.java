@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +45,26 @@ public final class RelativePath {
     public java.util.Optional<RelativePath> parent() {
         return segments.size() < 2 ? java.util.Optional.empty()
                 : java.util.Optional.of(new RelativePath(parentSegments()));
+    }
+
+    /** The path {@code name} below this folder; {@code name} must be ONE segment that passes {@link PathRules}. */
+    public RelativePath child(String name) throws UnsafePathException {
+        return extended(segments, name);
+    }
+
+    /** The path {@code name} in the same folder as this one, e.g. a temp file beside its target. */
+    public RelativePath sibling(String name) throws UnsafePathException {
+        return extended(parentSegments(), name);
+    }
+
+    private static RelativePath extended(List<String> folder, String name) throws UnsafePathException {
+        RelativePath single = of(name);
+        if (single.depth() != 1) {
+            throw new UnsafePathException(name, "expected one name, not a path");
+        }
+        List<String> joined = new java.util.ArrayList<>(folder);
+        joined.add(name);
+        return of(String.join("/", joined)); // re-checked whole: depth and length caps apply to the result
     }
 
     public boolean startsWith(List<String> prefix) {

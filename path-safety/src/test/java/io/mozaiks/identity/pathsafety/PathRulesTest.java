@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mozaiks.identity.mirror.path;
+package io.mozaiks.identity.pathsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-/** Generated paths: whatever PathRules accepts stays under the root, lexically AND through SafeRoot. */
+/**
+ * Generated paths: whatever PathRules accepts stays under the root, lexically AND through SafeRoot, and no
+ * SafeRoot writer (create-new, mkdirs, replace, rename, remove-tree) changes anything outside the root.
+ */
 class PathRulesPropertiesTest {
     private static Path sandbox;
     private static Path root;
@@ -127,5 +130,89 @@ class PathRulesPropertiesTest {
         NameCollisions names = new NameCollisions();
         assertThat(names.add(verdict.path().orElseThrow())).isEmpty();
         assertThat(names.add(RelativePath.of(upper))).isPresent();
+    }
+
+    /** Every SafeRoot verb that changes the filesystem; the ones all writers of the project go through. */
+    enum Writer { CREATE_NEW, MKDIRS, REPLACE, RENAME_ONTO, RENAME_AWAY, REMOVE_TREE }
+
+    /** Accepted spellings that mostly walk into the planted links ("link", "a/up", "a/b/secret.txt"). */
+    @Provide
+    Arbitrary<String> linkWalks() {
+        Arbitrary<String> names = Arbitraries.of("a", "b", "link", "up", "secret.txt", "file.txt", "sub", "outside",
+                "root", "new");
+        return names.list().ofMinSize(1).ofMaxSize(5).map(list -> String.join("/", list));
+    }
+
+    @Property(tries = 600)
+    void noWriterChangesAnythingOutsideTheRoot(@ForAll("linkWalks") String raw, @ForAll Writer writer) throws IOException {
+        PathVerdict verdict = PathRules.check(raw);
+        if (!verdict.isAccepted()) {
+            return; // no RelativePath, so no writer can even be called: the hostile corpus covers this half
+        }
+        RelativePath path = verdict.path().orElseThrow();
+        Path box = Files.createTempDirectory("writer-props");
+        try {
+            Path treeRoot = Files.createDirectories(box.resolve("root"));
+            Path away = Files.createDirectories(box.resolve("outside/sub"));
+            Files.writeString(away.resolve("secret.txt"), "secret");
+            Files.createDirectories(treeRoot.resolve("a/b"));
+            Files.writeString(treeRoot.resolve("a/b/file.txt"), "inside");
+            Files.createSymbolicLink(treeRoot.resolve("link"), away);
+            Files.createSymbolicLink(treeRoot.resolve("a/up"), box);
+            Files.createSymbolicLink(treeRoot.resolve("a/b/secret.txt"), away.resolve("secret.txt"));
+            SafeRoot safe = SafeRoot.open(treeRoot);
+            Path real = treeRoot.toRealPath();
+            List<String> outsideBefore = listing(box.resolve("outside"));
+            try {
+                Path written = write(safe, writer, path);
+                if (written != null) {
+                    assertThat(written.normalize()).startsWithRaw(real);
+                }
+            } catch (IOException refusedOrFailed) {
+                assertThat(refusedOrFailed.getMessage()).isNotBlank();
+            }
+            assertThat(listing(box.resolve("outside"))).isEqualTo(outsideBefore);
+            assertThat(away.resolve("secret.txt")).hasContent("secret");
+            try (Stream<Path> top = Files.list(box)) {
+                assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("root", "outside");
+            }
+        } finally {
+            TreeRemover.removeAt(box);
+        }
+    }
+
+    private static Path write(SafeRoot safe, Writer writer, RelativePath path) throws IOException {
+        byte[] content = {'x'};
+        switch (writer) {
+            case CREATE_NEW:
+                return safe.writeNewFile(path, content);
+            case MKDIRS:
+                return safe.mkdirs(path);
+            case REPLACE:
+                safe.replace(path, ".props.tmp", content, SafeRoot.ATOMIC_RENAME);
+                return path.resolveAgainst(safe.root());
+            case RENAME_ONTO:
+                safe.rename(RelativePath.of("a/b/file.txt"), path);
+                return path.resolveAgainst(safe.root());
+            case RENAME_AWAY:
+                safe.rename(path, RelativePath.of("moved"));
+                return null;
+            default:
+                safe.removeTree(path);
+                return null;
+        }
+    }
+
+    /** Every path below {@code folder} with its content (files) or a marker (folders). */
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.sorted().map(p -> {
+                try {
+                    return folder.relativize(p) + (Files.isRegularFile(p) ? "=" + Files.readString(p) : "/");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
     }
 }
