@@ -105,7 +105,7 @@ class ContractEndpointIT {
         Map<String, String> core = EnvFile.parse(get("/env/core").expect(200).body());
         Map<String, String> platform = EnvFile.parse(get("/env/platform").expect(200).body());
 
-        // Exactly the settings shared/consumers.md promises.
+        // Exactly the settings the contract promises (docs/consumer-findings.md).
         assertThat(core).isEqualTo(ContractEnv.core(TestServer.issuer()));
         assertThat(platform).isEqualTo(ContractEnv.platform(TestServer.issuer()));
 
