@@ -118,7 +118,10 @@ class ReservedClaimsIT {
         assertThat(Fixture.claims(token).getSubject()).isEqualTo(VICTIM_ID);
     }
 
-    /** UserInfo as a signed JWT: plugin-host would take it for a token (no aud or exp needed), so it carries no privilege. */
+    /**
+     * UserInfo as a signed JWT carries no privilege. Keycloak gives it {@code aud} = the client after the mappers, so
+     * plugin-host (which checks aud when present) rejects it today; this holds whatever a later Keycloak does there.
+     */
     @Test
     void signedUserInfoCarriesNoPrivilege() throws Exception {
         String body = Fixture.tokens().userInfo(token()).expect(200).body();
