@@ -3,20 +3,17 @@ package io.mozaiks.identity.keycloak.conformance;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.contract.ReadClaimNames;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.ClientScopeModel;
-import org.keycloak.models.ProtocolMapperModel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Which claim a client's mappers write, when that claim is one the contract owns or strips, or a case variant
  * of a name a consumer reads (contract 1.2: mozaiks-platform finds claims ignoring case). Read from the mapper
- * config the way Keycloak's own mappers name their claim ({@code claim.name}, a dot path).
+ * config the way Keycloak's own mappers name their claim ({@code claim.name}, a dot path). Pure: {@link RealmFacts}
+ * hands in each mapper's provider and config.
  */
 final class MapperClaims {
 
@@ -26,7 +23,8 @@ final class MapperClaims {
      * not counted); the profile fields are the stock scopes' job and are overwritten anyway.
      */
     static final Set<String> CHECKED = claimsChecked();
-    private static final Set<String> STOCK_SCOPES = Set.of("roles", "acr");
+    /** Keycloak's stock client scopes whose role and acr mappers only warn: their output is stripped or owned anyway. */
+    static final Set<String> STOCK_SCOPES = Set.of("roles", "acr");
     private static final Set<String> STOCK_PROVIDERS = Set.of("oidc-usermodel-realm-role-mapper",
             "oidc-usermodel-client-role-mapper", "oidc-audience-resolve-mapper", "oidc-acr-mapper");
 
@@ -41,26 +39,23 @@ final class MapperClaims {
         return Set.copyOf(claims);
     }
 
-    static List<ClientClaimChecks.ClaimWriter> writers(ClientModel client, List<String> apiAudiences) {
-        List<ClientClaimChecks.ClaimWriter> writers = new ArrayList<>();
-        client.getProtocolMappersStream().forEach(m -> add(writers, m, "client " + client.getClientId(), false, apiAudiences));
-        Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
-                .forEach((ClientScopeModel scope) -> scope.getProtocolMappersStream().forEach(m -> add(writers, m,
-                        "client scope " + scope.getName(), STOCK_SCOPES.contains(scope.getName()), apiAudiences)));
-        return writers;
-    }
-
-    private static void add(List<ClientClaimChecks.ClaimWriter> writers, ProtocolMapperModel mapper, String source,
-                            boolean stockScope, List<String> apiAudiences) {
-        if (ContractMapper.PROVIDER_ID.equals(mapper.getProtocolMapper())) {
-            return;
+    /**
+     * The claim writer a mapper is, if it writes a checked claim or a case variant of a read name.
+     *
+     * @param stockScope the mapper sits in Keycloak's stock {@code roles} or {@code acr} client scope
+     */
+    static Optional<ClientClaimChecks.ClaimWriter> writer(String mapperName, String providerId, Map<String, String> config,
+                                                          String source, boolean stockScope, List<String> apiAudiences) {
+        if (ContractMapper.PROVIDER_ID.equals(providerId)) {
+            return Optional.empty();
         }
-        String claim = writtenClaim(mapper.getProtocolMapper(), mapper.getConfig(), apiAudiences);
-        if (claim != null) {
-            // A stock scope's mapper renamed to a case variant is no longer Keycloak's default: it fails like any other.
-            boolean stock = stockScope && STOCK_PROVIDERS.contains(mapper.getProtocolMapper()) && CHECKED.contains(claim);
-            writers.add(new ClientClaimChecks.ClaimWriter(mapper.getName(), mapper.getProtocolMapper(), claim, source, stock));
+        String claim = writtenClaim(providerId, config, apiAudiences);
+        if (claim == null) {
+            return Optional.empty();
         }
+        // A stock scope's mapper renamed to a case variant is no longer Keycloak's default: it fails like any other.
+        boolean stock = stockScope && STOCK_PROVIDERS.contains(providerId) && CHECKED.contains(claim);
+        return Optional.of(new ClientClaimChecks.ClaimWriter(mapperName, providerId, claim, source, stock));
     }
 
     /** The checked top-level claim a mapper writes, or {@code null}. */

@@ -1,8 +1,15 @@
 package io.mozaiks.identity.keycloak.conformance;
 
+import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 import io.mozaiks.identity.keycloak.mapper.ContractScopeMembership;
+import org.keycloak.Config;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -11,17 +18,24 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Realm-wide facts for the 1.1 checks, read from Keycloak's public models; every list is bounded. */
-final class RealmFacts {
+/**
+ * The ONE reader of Keycloak's models for the conformance report and the admin env documents: it turns the realm
+ * into {@link ReportFacts}, {@link ContractClients} and {@link PrivilegeFacts}, over which every check is pure.
+ * One client at a time is {@link ClientReader}'s. It may walk all clients (the caller is an authenticated admin);
+ * it never signs or returns tokens and reads no user data beyond role membership. Every list is bounded.
+ */
+public final class RealmFacts {
 
     /** Enough names for an admin to act on; the report says when there are more. */
     static final int MAX_NAMES = 50;
@@ -30,12 +44,79 @@ final class RealmFacts {
     private RealmFacts() {
     }
 
-    static Optional<ClientScopeModel> contractScope(RealmModel realm, String scopeName) {
+    /** The effective privilege settings (realm attributes; contract 1.0's mapper keys) and their problems. */
+    public static PrivilegeFacts privileges(RealmModel realm, Map<String, String> contractMapperConfig) {
+        PrivilegeSettings settings = PrivilegeSettingsParser.parse(realm.getAttributes(), contractMapperConfig);
+        List<Problem> problems = new ArrayList<>(settings.problems());
+        problems.addAll(missingReferences(realm, settings));
+        return new PrivilegeFacts(settings, problems);
+    }
+
+    /** Alias sources and listed clients that the realm does not have. */
+    public static List<Problem> missingReferences(RealmModel realm, PrivilegeSettings settings) {
+        return PrivilegeSettingsParser.missingReferences(settings, name -> realm.getRole(name) != null,
+                id -> realm.getClientByClientId(id) != null);
+    }
+
+    /** Every client of the realm, sorted the contract's way. */
+    public static ContractClients clients(KeycloakSession session, RealmModel realm, String scopeName,
+                                          PrivilegeFacts privileges) {
+        return new ContractClients(realm.getClientsStream()
+                .map(client -> ClientReader.facts(session, realm, client, scopeName, privileges.settings())).toList(),
+                privileges);
+    }
+
+    /** What the conformance report judges, for the realm's counting contract mapper. */
+    public static ReportFacts report(KeycloakSession session, RealmModel realm, String scopeName, ContractSettings settings,
+                                     String contractMapperId, Map<String, String> contractMapperConfig) {
+        PrivilegeFacts privileges = privileges(realm, contractMapperConfig);
+        ContractClients clients = clients(session, realm, scopeName, privileges);
+        String algorithm = realm.getDefaultSignatureAlgorithm();
+        String alg = algorithm == null || algorithm.isBlank() ? "RS256" : algorithm;
+        boolean scopeOnConsent = !"false".equals(contractScope(realm, scopeName)
+                .map(scope -> scope.getAttribute(ClientScopeModel.DISPLAY_ON_CONSENT_SCREEN)).orElse(null));
+        List<String> audiences = settings.audiences() == null ? List.of() : settings.audiences();
+        return new ReportFacts(realm.getName(), scopeName, settings, privileges,
+                audiences.stream().map(a -> ClientReader.audienceClient(realm, a)).toList(),
+                alg, signingKeyType(session, realm, alg),
+                serverWideIntrospectionWithoutAudience(), clientsWithoutIntrospectionAudience(realm),
+                strayContractMappers(realm),
+                humanServiceRoleHolders(session, realm, privileges.serviceOnlyRoleNames()),
+                clientsWithoutOwnAudience(realm, scopeName),
+                apiAudienceOutsideContract(realm, scopeName, settings.audiences()),
+                scopeOnConsent, clients,
+                clients.contractClients().stream()
+                        .map(c -> ClientReader.contractClient(session, realm, c, contractMapperId, settings.audiences()))
+                        .toList());
+    }
+
+    private static String signingKeyType(KeycloakSession session, RealmModel realm, String algorithm) {
+        try {
+            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, algorithm);
+            return key == null ? null : key.getType();
+        } catch (RuntimeException noKey) {
+            return null;
+        }
+    }
+
+    private static boolean serverWideIntrospectionWithoutAudience() {
+        Config.Scope scope = Config.scope("login-protocol", OIDCLoginProtocol.LOGIN_PROTOCOL);
+        Boolean value = scope == null ? null : scope.getBoolean("allow-token-introspection-without-audience-check", false);
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static List<String> clientsWithoutIntrospectionAudience(RealmModel realm) {
+        return realm.getClientsStream()
+                .filter(c -> TRUE.equalsIgnoreCase(c.getAttribute(Checks.INTROSPECTION_CLIENT_ATTRIBUTE)))
+                .map(ClientModel::getClientId).sorted().toList();
+    }
+
+    private static Optional<ClientScopeModel> contractScope(RealmModel realm, String scopeName) {
         return Optional.ofNullable(KeycloakModelUtils.getClientScopeByName(realm, scopeName));
     }
 
     /** Contract mappers that do nothing: on clients, in other scopes, or a second one in access_as_user. */
-    static List<String> strayContractMappers(RealmModel realm) {
+    private static List<String> strayContractMappers(RealmModel realm) {
         List<String> strays = new ArrayList<>();
         Optional<ProtocolMapperModel> counting = ContractScopeMembership.countingMapper(realm);
         contractScope(realm, ContractV1.CONTRACT_SCOPE).ifPresent(scope -> scope.getProtocolMappersStream()
@@ -59,7 +140,7 @@ final class RealmFacts {
      * Users (not service accounts) and groups holding a service-only role, directly or through a composite
      * role; the realm's default role counts as "every user".
      */
-    static List<String> humanServiceRoleHolders(KeycloakSession session, RealmModel realm, List<String> serviceOnlyRoles) {
+    private static List<String> humanServiceRoleHolders(KeycloakSession session, RealmModel realm, List<String> serviceOnlyRoles) {
         List<RoleModel> serviceRoles = serviceOnlyRoles.stream().map(realm::getRole).filter(Objects::nonNull).toList();
         if (serviceRoles.isEmpty()) {
             return List.of();
@@ -94,10 +175,10 @@ final class RealmFacts {
      * Enabled clients that can obtain tokens but carry neither the contract scope nor an audience mapper:
      * nothing guarantees their tokens an {@code aud}.
      */
-    static List<String> clientsWithoutOwnAudience(RealmModel realm, String contractScope) {
+    private static List<String> clientsWithoutOwnAudience(RealmModel realm, String contractScope) {
         List<String> clients = realm.getClientsStream()
                 .filter(ClientModel::isEnabled)
-                .filter(client -> issuesUserTokens(client) || client.isServiceAccountsEnabled())
+                .filter(client -> ClientReader.issuesUserTokens(client) || client.isServiceAccountsEnabled())
                 .filter(client -> !client.getClientScopes(true).containsKey(contractScope))
                 .filter(client -> !hasAudienceMapper(client))
                 .map(ClientModel::getClientId).sorted().toList();
@@ -109,7 +190,7 @@ final class RealmFacts {
      * the client or its Default/Optional scopes), or client roles of the API client, which Keycloak's
      * audience-resolve mapper turns into {@code aud}.
      */
-    static List<String> apiAudienceOutsideContract(RealmModel realm, String contractScope, List<String> apiAudiences) {
+    private static List<String> apiAudienceOutsideContract(RealmModel realm, String contractScope, List<String> apiAudiences) {
         if (apiAudiences == null || apiAudiences.isEmpty()) {
             return List.of();
         }
@@ -147,13 +228,6 @@ final class RealmFacts {
     private static boolean writesAud(ProtocolMapperModel mapper) {
         String path = mapper.getConfig().get("claim.name");
         return path != null && "aud".equals(MapperClaims.topLevel(path));
-    }
-
-    static boolean issuesUserTokens(ClientModel client) {
-        return !client.isBearerOnly() && (client.isStandardFlowEnabled() || client.isImplicitFlowEnabled()
-                || client.isDirectAccessGrantsEnabled()
-                || TRUE.equals(client.getAttribute("oauth2.device.authorization.grant.enabled"))
-                || TRUE.equals(client.getAttribute("oidc.ciba.grant.enabled")));
     }
 
     private static boolean hasAudienceMapper(ClientModel client) {

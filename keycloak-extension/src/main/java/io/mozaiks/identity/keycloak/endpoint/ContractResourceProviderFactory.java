@@ -9,7 +9,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 /** Serves {@code /realms/{realm}/mozaiks/contract...}: the factory id is the URL segment. */
 public class ContractResourceProviderFactory implements RealmResourceProviderFactory {
 
-    public static final String ID = "mozaiks";
+    public static final String ID = ContractRoutes.ROOT;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {

@@ -1,6 +1,8 @@
 package io.mozaiks.identity.keycloak.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mozaiks.identity.keycloak.conformance.PrivilegeFacts;
+import io.mozaiks.identity.keycloak.conformance.RealmFacts;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
@@ -14,7 +16,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,42 +47,41 @@ final class PrivilegeSettingsEndpoint {
 
     private static final Logger LOG = Logger.getLogger(PrivilegeSettingsEndpoint.class);
 
-    /** The answer: HTTP status and JSON body. */
-    record Answer(int status, Map<String, Object> body) {
-    }
-
     private PrivilegeSettingsEndpoint() {
     }
 
-    static Answer get(RealmModel realm, Map<String, String> contractMapperConfig) {
-        PrivilegeSettings settings = PrivilegeSettingsParser.parse(realm.getAttributes(), contractMapperConfig);
-        List<Problem> problems = new ArrayList<>(settings.problems());
-        problems.addAll(missing(realm, settings));
-        return new Answer(200, describe(realm, settings, problems));
+    static Response get(RealmModel realm, Map<String, String> contractMapperConfig) {
+        PrivilegeFacts privileges = RealmFacts.privileges(realm, contractMapperConfig);
+        return ResponsePolicy.json(200, describe(realm, privileges.settings(), privileges.problems()));
     }
 
-    static Answer put(RealmModel realm, String body, String actor) {
+    /** The body is read here, after the caller is known to be a realm admin, and never past the size limit. */
+    static Response put(RealmModel realm, InputStream body, String actor) {
         Map<String, String> attributes;
         try {
-            attributes = attributes(body);
+            attributes = attributes(read(body));
         } catch (IllegalArgumentException bad) {
             return invalid(List.of(bad.getMessage()));
         }
         PrivilegeSettings settings = PrivilegeSettingsParser.parse(attributes, Map.of());
         List<Problem> problems = new ArrayList<>(settings.problems());
-        problems.addAll(missing(realm, settings));
+        problems.addAll(RealmFacts.missingReferences(realm, settings));
         if (!problems.isEmpty()) {
             return invalid(problems.stream().map(Object::toString).toList());
         }
         attributes.forEach(realm::setAttribute);
         removeLegacyMapperKeys(realm);
         LOG.infof("mozaiks contract: privilege settings of realm %s changed by user %s: %s", realm.getName(), actor, attributes);
-        return new Answer(200, describe(realm, settings, List.of()));
+        return ResponsePolicy.json(200, describe(realm, settings, List.of()));
     }
 
-    private static List<Problem> missing(RealmModel realm, PrivilegeSettings settings) {
-        return PrivilegeSettingsParser.missingReferences(settings, name -> realm.getRole(name) != null,
-                id -> realm.getClientByClientId(id) != null);
+    private static String read(InputStream body) {
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY + 1);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            return "";
+        }
     }
 
     /** The request body as realm attribute values; every name checked before it is joined into a list. */
@@ -175,13 +179,9 @@ final class PrivilegeSettingsEndpoint {
                 });
     }
 
-    private static Answer invalid(List<String> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid_settings");
-        body.put("error_description", "the privilege settings were not changed");
-        body.put("problems", problems);
-        body.put("fix", "Correct the listed fields; see docs/configuration.md (privilege settings)");
-        return new Answer(400, body);
+    private static Response invalid(List<String> problems) {
+        return ResponsePolicy.error(400, "invalid_settings", "the privilege settings were not changed",
+                Map.of("problems", problems), "Correct the listed fields; see docs/configuration.md (privilege settings)");
     }
 
     private static Map<String, Object> describe(RealmModel realm, PrivilegeSettings settings, List<Problem> problems) {

@@ -1,0 +1,39 @@
+package io.mozaiks.identity.keycloak.conformance;
+
+import io.mozaiks.identity.keycloak.contract.ContractSettings;
+
+import java.util.List;
+
+/**
+ * Everything the conformance report judges, read from Keycloak by {@link RealmFacts}; a unit test makes one by
+ * hand. Every list of names is bounded by {@link RealmFacts#MAX_NAMES}.
+ *
+ * @param settings                           the counting contract mapper's config
+ * @param audienceClients                    the login switches of each API audience client
+ * @param signingKeyType                     the active signing key's type for {@code signingAlgorithm}, {@code null} if none
+ * @param serverWideIntrospection            the server answers introspection without audience check
+ * @param clientsWithoutIntrospectionAudience clients that switched introspection's audience check off
+ * @param strayContractMappers               contract mappers that do nothing
+ * @param humanServiceRoleHolders            users and groups holding a service-only role
+ * @param clientsWithoutOwnAudience          clients whose tokens may carry no {@code aud}
+ * @param apiAudienceOutsideContract         where tokens without the contract scope get the API audience
+ * @param scopeOnConsent                     the contract scope is shown on the consent screen
+ * @param contractClients                    the contract clients with their mappers, by client id
+ */
+public record ReportFacts(String realm, String scopeName, ContractSettings settings, PrivilegeFacts privileges,
+                          List<Checks.AudienceClient> audienceClients, String signingAlgorithm, String signingKeyType,
+                          boolean serverWideIntrospection, List<String> clientsWithoutIntrospectionAudience,
+                          List<String> strayContractMappers, List<String> humanServiceRoleHolders,
+                          List<String> clientsWithoutOwnAudience, List<String> apiAudienceOutsideContract,
+                          boolean scopeOnConsent, ContractClients clients, List<ContractClient> contractClients) {
+
+    /**
+     * A contract client and the mappers that act on its tokens.
+     *
+     * @param appliedMappers its own OIDC mappers and those of its Default and Optional scopes, without the contract mapper
+     * @param claimWriters   those of them that write a claim the contract owns or strips, or a case variant of a read name
+     */
+    public record ContractClient(ClientFacts client, List<Checks.AppliedMapper> appliedMappers,
+                                 List<ClientClaimChecks.ClaimWriter> claimWriters) {
+    }
+}

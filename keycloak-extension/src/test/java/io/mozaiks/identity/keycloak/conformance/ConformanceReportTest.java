@@ -1,0 +1,95 @@
+package io.mozaiks.identity.keycloak.conformance;
+
+import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
+import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report assembled from hand-made facts: which checks run, in which order, and how they add up. */
+@SuppressWarnings("unchecked")
+class ConformanceReportTest {
+
+    private static final ContractSettings SETTINGS = ContractSettingsParser.parse(Map.of());
+    private static final PrivilegeFacts PRIVILEGES = new PrivilegeFacts(PrivilegeSettingsParser.parse(Map.of(), Map.of()), List.of());
+
+    private static ReportFacts facts(List<ClientFacts> realmClients, List<Checks.AppliedMapper> mappers) {
+        ContractClients clients = new ContractClients(realmClients, PRIVILEGES);
+        List<Checks.AudienceClient> audiences = SETTINGS.audiences().stream()
+                .map(a -> new Checks.AudienceClient(a, true, false, false, false, false, false, false, false)).toList();
+        return new ReportFacts("mozaiks", ContractV1.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
+                false, List.of(), List.of(), List.of(), List.of(), List.of(), true, clients,
+                clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> report, String key) {
+        return ((List<Map<String, Object>>) report.get(key)).stream().map(c -> (String) c.get("id")).toList();
+    }
+
+    @Test
+    void aConformingRealmPassesEveryRealmCheckInItsOrder() {
+        Map<String, Object> report = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default"),
+                ContractClientsTest.service("svc", "default")), List.of())).build(false);
+
+        assertThat(report.get("status")).isEqualTo("pass");
+        assertThat(report.get("contract_version")).isEqualTo(ContractV1.VERSION);
+        assertThat(report.get("contract_scope")).isEqualTo(ContractV1.CONTRACT_SCOPE);
+        List<String> expected = new java.util.ArrayList<>(List.of(Checks.CONTRACT_SCOPE));
+        SETTINGS.audiences().forEach(a -> expected.add(Checks.AUDIENCE_CLIENT));
+        expected.addAll(List.of(Checks.SIGNING_KEY, Checks.INTROSPECTION_AUDIENCE, PrivilegeChecks.PRIVILEGE_SETTINGS,
+                PrivilegeChecks.ROLE_ALIAS, PrivilegeChecks.SINGLE_CONTRACT_MAPPER, PrivilegeChecks.SERVICE_ROLE_HOLDERS,
+                ClientClaimChecks.TOKEN_AUDIENCE, ClientClaimChecks.API_AUDIENCE_OUTSIDE_CONTRACT,
+                ClientClaimChecks.CLIENT_ID_COLLISION, Checks.HOSTNAME));
+        assertThat(ids(report, "realm_checks")).containsExactlyElementsOf(expected);
+        assertThat(report.get("internal_service_clients")).isEqualTo(List.of("svc"));
+        assertThat((List<Map<String, Object>>) report.get("clients")).extracting(c -> c.get("client_id"))
+                .containsExactly("svc", "web");
+        assertThat(report).doesNotContainKey("clients_note");
+        assertThat((Map<String, Object>) report.get("privilege_settings")).containsEntry("valid", true);
+    }
+
+    @Test
+    void aRequestControlledIssuerFailsTheReport() {
+        Map<String, Object> report = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default")),
+                List.of())).build(true);
+
+        assertThat(report.get("status")).isEqualTo("fail");
+    }
+
+    @Test
+    void oneFailingClientCheckFailsTheReport() {
+        Map<String, Object> optional = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "optional")),
+                List.of())).build(false);
+        Map<String, Object> lateMapper = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default")),
+                List.of(new Checks.AppliedMapper("late", "x", Integer.MAX_VALUE, "client web")))).build(false);
+
+        assertThat(optional.get("status")).isEqualTo("fail");
+        assertThat(lateMapper.get("status")).isEqualTo("fail");
+    }
+
+    @Test
+    void collidingClientIdsFailTheRealmCheck() {
+        Map<String, Object> report = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default"),
+                ContractClientsTest.app("WEB", null)), List.of())).build(false);
+
+        assertThat(report.get("status")).isEqualTo("fail");
+    }
+
+    @Test
+    void pastTheDetailLimitPassingClientsAreListedByIdOnly() {
+        List<ClientFacts> many = IntStream.rangeClosed(0, ClientEntries.DETAIL_LIMIT)
+                .mapToObj(i -> ContractClientsTest.app(String.format("app-%03d", i), "default")).toList();
+
+        Map<String, Object> report = new ConformanceReport(facts(many, List.of())).build(false);
+
+        assertThat(report).containsKey("clients_note");
+        assertThat((List<Map<String, Object>>) report.get("clients")).first().isEqualTo(Map.of("client_id", "app-000", "status", "pass"));
+    }
+}
