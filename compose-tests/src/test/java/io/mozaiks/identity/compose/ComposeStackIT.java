@@ -108,7 +108,7 @@ class ComposeStackIT {
         assertThat(discovery.get("issuer").asText()).isEqualTo(issuer);
         JsonNode contract = Http.get(issuer + "/mozaiks/contract").expect(200).json();
         assertThat(contract.get("issuer").asText()).isEqualTo(issuer);
-        assertThat(contract.get("contract_version").asText()).isEqualTo("1.1");
+        assertThat(contract.get("contract_version").asText()).isEqualTo("1.2");
 
         String user = new CodeFlowLogin(baseUrl, REALM, SHELL, SHELL_REDIRECT).login("dev-user", "dev-user")
                 .expect(200).field("access_token");

@@ -160,7 +160,7 @@ class ProductionImageIT {
         assertThat(Http.get(issuer + "/.well-known/openid-configuration").expect(200).json().get("issuer").asText()).isEqualTo(issuer);
         JsonNode contract = Http.get(issuer + "/mozaiks/contract").expect(200).json();
         assertThat(contract.get("issuer").asText()).isEqualTo(issuer);
-        assertThat(contract.get("contract_version").asText()).isEqualTo("1.1");
+        assertThat(contract.get("contract_version").asText()).isEqualTo("1.2");
         assertThat(Http.get(managementUrl + "/metrics").expect(200).body()).as("metrics, a build option of the image").contains("jvm_");
 
         AdminApi admin = new AdminApi(baseUrl, REALM);
