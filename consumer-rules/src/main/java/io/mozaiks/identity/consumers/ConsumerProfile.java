@@ -2,7 +2,6 @@ package io.mozaiks.identity.consumers;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mozaiks.identity.contractenv.ConsumerId;
-import io.mozaiks.identity.contractenv.EnvNames;
 import io.mozaiks.identity.contractenv.WellKnown;
 
 import java.util.Arrays;
@@ -26,18 +25,18 @@ public final class ConsumerProfile {
     public static final ConsumerProfile CORE = new ConsumerProfile(ConsumerId.CORE,
             "mozaiks-core mozaiks_ai/runtime/auth/jwt_validator.py JWTValidator.validate_token; director mozaiks_app.main",
             CoreVariables.ALL, new AuthSwitch(CoreVariables.ENABLED, PythonCoreConsumer.AUTH_ENABLED_ON, true),
-            "MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER",
+            List.of(CoreVariables.DISCOVERY_URL, CoreVariables.DIRECTOR_ISSUER, CoreVariables.ISSUER),
             "CoreClaims.principal (validate_token, _coerce_roles, _extract_keycloak_roles)", PythonCoreConsumer::view);
     public static final ConsumerProfile PLATFORM = new ConsumerProfile(ConsumerId.PLATFORM,
             "mozaiks-core backend/BuildingBlocks/Mozaiks.Auth WebApplicationBuilderExtensions.AddMozaiksAuth;"
                     + " MozaiksAuthOptions.FromEnvironment",
-            PlatformVariables.ALL, null, "AUTH_ISSUER",
+            PlatformVariables.ALL, null, List.of(PlatformVariables.ISSUER),
             "DotnetPlatformConsumer.principal (UserContextAccessor.GetUser, claim names ignoring case)",
             DotnetPlatformConsumer::view);
     public static final ConsumerProfile PLUGIN_HOST = new ConsumerProfile(ConsumerId.PLUGIN_HOST,
             "mozaiks-core packages/python/plugin-host mozaiks_plugins/config.py (settings), mozaiks_plugins/auth.py (check, user)",
             PluginHostVariables.ALL, new AuthSwitch(PluginHostVariables.SKIP, PluginHostConsumer.SKIP_AUTH_ON, false),
-            "JWT_ISSUER", "PluginHostConsumer.principal (auth.py: user_id, sub or uid; roles else realm_access.roles)",
+            List.of(PluginHostVariables.ISSUER), "PluginHostConsumer.principal (auth.py: user_id, sub or uid; roles else realm_access.roles)",
             PluginHostConsumer::view);
 
     /** Every consumer, in {@link ConsumerId} order. */
@@ -47,18 +46,18 @@ public final class ConsumerProfile {
     private final String follows;
     private final List<EnvVariable> reads;
     private final AuthSwitch authSwitch;
-    private final String issuerNamedBy;
+    private final List<EnvVariable> issuerNamedIn;
     private final String principalBuiltBy;
     private final BiFunction<Map<String, String>, JWTClaimsSet, ConsumerView> view;
 
     private ConsumerProfile(ConsumerId id, String follows, List<EnvVariable> reads, AuthSwitch authSwitch,
-                            String issuerNamedBy, String principalBuiltBy,
+                            List<EnvVariable> issuerNamedIn, String principalBuiltBy,
                             BiFunction<Map<String, String>, JWTClaimsSet, ConsumerView> view) {
         this.id = id;
         this.follows = follows;
         this.reads = reads;
         this.authSwitch = authSwitch;
-        this.issuerNamedBy = issuerNamedBy;
+        this.issuerNamedIn = issuerNamedIn;
         this.principalBuiltBy = principalBuiltBy;
         this.view = view;
     }
@@ -69,11 +68,8 @@ public final class ConsumerProfile {
 
     /** By env document name ({@code core}, {@code platform}, {@code plugin-host}). */
     public static ConsumerProfile named(String segment) {
-        return ConsumerId.fromSegment(segment).map(ConsumerProfile::of).orElseThrow(() -> {
-            List<String> known = Arrays.stream(ConsumerId.values()).map(ConsumerId::segment).toList();
-            String choices = String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1);
-            return new IllegalArgumentException("unknown consumer " + segment + " (" + choices + ")");
-        });
+        return ConsumerId.fromSegment(segment).map(ConsumerProfile::of).orElseThrow(() -> new IllegalArgumentException(
+                "unknown consumer " + segment + " (" + oneOf(Arrays.stream(ConsumerId.values()).map(ConsumerId::segment).toList()) + ")"));
     }
 
     public ConsumerId id() {
@@ -122,28 +118,28 @@ public final class ConsumerProfile {
         return ContractEnv.document(id, issuer);
     }
 
-    /** The variables that name the issuer, in words, for a message that none is set. */
+    /** The variables that name the issuer, in words ({@code A, B or C}), for a message that none is set. */
     public String issuerNamedBy() {
-        return issuerNamedBy;
+        return oneOf(issuerNamedIn.stream().map(EnvVariable::name).toList());
     }
 
     /** The issuer the env names, or null. */
     public String issuer(Map<String, String> env) {
         return switch (id) {
-            case CORE -> first(env.get(EnvNames.MOZAIKS_ISSUER), env.get(EnvNames.AUTH_ISSUER),
-                    WellKnown.issuerOfDiscoveryUrl(env.get(EnvNames.MOZAIKS_OIDC_DISCOVERY_URL)));
-            case PLATFORM -> first(env.get(EnvNames.AUTH_ISSUER));
-            case PLUGIN_HOST -> first(env.get(EnvNames.JWT_ISSUER));
+            case CORE -> first(env.get(CoreVariables.DIRECTOR_ISSUER.name()), env.get(CoreVariables.ISSUER.name()),
+                    WellKnown.issuerOfDiscoveryUrl(env.get(CoreVariables.DISCOVERY_URL.name())));
+            case PLATFORM -> first(env.get(PlatformVariables.ISSUER.name()));
+            case PLUGIN_HOST -> first(env.get(PluginHostVariables.ISSUER.name()));
         };
     }
 
     /** The URL the consumer fetches keys (or discovery) from: its origin is where the consumer reaches Keycloak. */
     public String keysUrl(Map<String, String> env) {
         return switch (id) {
-            case CORE -> first(env.get(EnvNames.MOZAIKS_OIDC_DISCOVERY_URL), env.get(EnvNames.MOZAIKS_JWKS_URL),
-                    env.get(EnvNames.AUTH_JWKS_URL));
-            case PLATFORM -> first(env.get(EnvNames.AUTH_JWKS_URL));
-            case PLUGIN_HOST -> first(env.get(EnvNames.JWKS_URL));
+            case CORE -> first(env.get(CoreVariables.DISCOVERY_URL.name()), env.get(CoreVariables.DIRECTOR_JWKS.name()),
+                    env.get(CoreVariables.JWKS.name()));
+            case PLATFORM -> first(env.get(PlatformVariables.JWKS.name()));
+            case PLUGIN_HOST -> first(env.get(PluginHostVariables.JWKS.name()));
         };
     }
 
@@ -168,6 +164,11 @@ public final class ConsumerProfile {
     @Override
     public String toString() {
         return id.segment();
+    }
+
+    private static String oneOf(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static String first(String... values) {

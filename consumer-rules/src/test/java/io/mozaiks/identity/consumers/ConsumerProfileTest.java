@@ -44,6 +44,8 @@ class ConsumerProfileTest {
             });
         }
         assertThat(ConsumerProfile.PLATFORM.authSwitch()).isEmpty();
+        assertThat(ConsumerProfile.CORE.issuerNamedBy()).isEqualTo("MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER");
+        assertThat(ConsumerProfile.PLUGIN_HOST.issuerNamedBy()).isEqualTo("JWT_ISSUER");
     }
 
     @Test

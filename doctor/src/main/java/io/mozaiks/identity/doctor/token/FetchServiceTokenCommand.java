@@ -1,9 +1,9 @@
 package io.mozaiks.identity.doctor.token;
 
-import io.mozaiks.identity.contractenv.EnvNames;
-import io.mozaiks.identity.contractenv.WellKnown;
 import io.mozaiks.identity.consumers.CallerKind;
 import io.mozaiks.identity.consumers.CoreTokenFetch;
+import io.mozaiks.identity.contractenv.EnvNames;
+import io.mozaiks.identity.contractenv.WellKnown;
 import io.mozaiks.identity.doctor.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
