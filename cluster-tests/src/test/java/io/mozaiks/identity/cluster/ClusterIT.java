@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
 import io.mozaiks.identity.consumers.Principal;
 import io.mozaiks.identity.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.consumers.Rejected;
+import io.mozaiks.identity.contractenv.WellKnown;
 import io.mozaiks.identity.testkit.contract.ContractGuard;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
@@ -78,14 +79,13 @@ class ClusterIT {
         figures = new Figures(cluster.startup);
         guard = new ContractGuard(Paths.get(Cluster.required("mozaiks.contracts.dir")));
         // The consumers fetch keys from node 2 (inside a deployment: the internal address), the issuer stays public.
-        String jwks = cluster.baseUrl(2) + "/realms/" + Cluster.REALM + "/protocol/openid-connect/certs";
-        Map<String, String> coreEnv = new HashMap<>(ContractEnv.core(cluster.issuer()));
-        coreEnv.put("AUTH_ISSUER", cluster.issuer());
-        coreEnv.put("AUTH_JWKS_URL", jwks);
-        core = PythonCoreConsumer.fromEnv(coreEnv);
-        Map<String, String> platformEnv = new HashMap<>(ContractEnv.platform(cluster.issuer()));
-        platformEnv.put("AUTH_JWKS_URL", jwks);
-        platform = DotnetPlatformConsumer.fromEnv(platformEnv);
+        String jwks = WellKnown.jwksUrl(cluster.baseUrl(2) + "/realms/" + Cluster.REALM);
+        core = PythonCoreConsumer.fromEnv(keysOnNode2(ConsumerProfile.CORE, jwks));
+        platform = DotnetPlatformConsumer.fromEnv(keysOnNode2(ConsumerProfile.PLATFORM, jwks));
+    }
+
+    private static Map<String, String> keysOnNode2(ConsumerProfile consumer, String jwks) {
+        return consumer.withKeysAt(consumer.document(cluster.issuer()), cluster.issuer(), jwks);
     }
 
     /** A developer's machine with only a JDK runs every other test; CI installs PostgreSQL and requires this one. */

@@ -25,6 +25,15 @@ final class ConsumerEnv {
         return value == null || value.isEmpty() ? fallback : value;
     }
 
+    /** The variable, or the consumer's default when it is absent or empty. */
+    String get(EnvVariable variable) {
+        return get(variable.name(), variable.defaultValue());
+    }
+
+    String required(EnvVariable variable) {
+        return required(variable.name());
+    }
+
     String required(String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -1,55 +1,53 @@
 package io.mozaiks.identity.consumers;
 
+import io.mozaiks.identity.contractenv.ConsumerId;
+import io.mozaiks.identity.contractenv.EnvDocument;
+import io.mozaiks.identity.contractenv.WellKnown;
+
 import java.util.Map;
 
-/** The exact consumer settings contract 1.1 promises will work unchanged (docs/consumer-findings.md, docs/configuration.md). */
+/**
+ * The exact consumer settings the contract promises will work unchanged (docs/consumer-findings.md,
+ * docs/configuration.md): each consumer's env document for an issuer with the contract's default settings, built
+ * by contract-env's {@link EnvDocument} as the provider's endpoint builds it (whose literal lines EnvFileTest and
+ * EnvDocumentTest pin).
+ */
 public final class ContractEnv {
 
     public static final String AUDIENCE = "mozaiks-api";
     public static final String REQUIRED_SCOPE = "access_as_user";
+    /** The contract's roles and tenant claim names (docs/contracts/). */
+    public static final String ROLES_CLAIM = "roles";
+    public static final String TENANT_CLAIM = "tid";
 
     private ContractEnv() {
     }
 
+    /** The document of {@code consumer} on the public address of {@code issuer}. */
+    public static Map<String, String> document(ConsumerId consumer, String issuer) {
+        return EnvDocument.variables(consumer, new EnvDocument.Values(issuer, discoveryUrl(issuer), jwksUrl(issuer),
+                AUDIENCE, REQUIRED_SCOPE, ROLES_CLAIM, TENANT_CLAIM, null));
+    }
+
     /** The runtime's variables plus the director's (which refuses to start without them) and AUTH_ENABLED. */
     public static Map<String, String> core(String issuer) {
-        return Map.of(
-                "MOZAIKS_OIDC_DISCOVERY_URL", discoveryUrl(issuer),
-                "AUTH_ENABLED", "true",
-                "AUTH_AUDIENCE", AUDIENCE,
-                "AUTH_REQUIRED_SCOPE", REQUIRED_SCOPE,
-                "AUTH_ROLES_CLAIM", "roles",
-                "MOZAIKS_ISSUER", issuer,
-                "MOZAIKS_JWKS_URL", jwksUrl(issuer),
-                "MOZAIKS_AUDIENCE", AUDIENCE);
+        return document(ConsumerId.CORE, issuer);
     }
 
     public static Map<String, String> platform(String issuer) {
-        return Map.of(
-                "AUTH_PROVIDER", "jwt",
-                "AUTH_ISSUER", issuer,
-                "AUTH_JWKS_URL", jwksUrl(issuer),
-                "AUTH_AUDIENCE", AUDIENCE,
-                "AUTH_REQUIRED_SCOPE", REQUIRED_SCOPE,
-                "AUTH_ROLES_CLAIM", "roles",
-                "AUTH_TENANT_CLAIM", "tid");
+        return document(ConsumerId.PLATFORM, issuer);
     }
 
     /** plugin-host reads none of the AUTH_* names; SKIP_AUTH=false is spelled out so nobody flips it by omission. */
     public static Map<String, String> pluginHost(String issuer) {
-        return Map.of(
-                "JWT_ISSUER", issuer,
-                "JWT_AUDIENCE", AUDIENCE,
-                "JWKS_URL", jwksUrl(issuer),
-                "JWT_ALGORITHMS", "RS256",
-                "SKIP_AUTH", "false");
+        return document(ConsumerId.PLUGIN_HOST, issuer);
     }
 
     public static String discoveryUrl(String issuer) {
-        return issuer + "/.well-known/openid-configuration";
+        return WellKnown.discoveryUrl(issuer);
     }
 
     public static String jwksUrl(String issuer) {
-        return issuer + "/protocol/openid-connect/certs";
+        return WellKnown.jwksUrl(issuer);
     }
 }

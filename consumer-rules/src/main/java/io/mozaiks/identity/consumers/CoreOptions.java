@@ -7,7 +7,7 @@ record CoreOptions(String requiredScope, String userIdClaim, String emailClaim, 
 
     static CoreOptions fromEnv(Map<String, String> variables, boolean scpOnly) {
         ConsumerEnv env = new ConsumerEnv(variables);
-        return new CoreOptions(env.get("AUTH_REQUIRED_SCOPE", "access_as_user"), env.get("AUTH_USER_ID_CLAIM", "sub"),
-                env.get("AUTH_EMAIL_CLAIM", "email"), env.get("AUTH_ROLES_CLAIM", "roles"), scpOnly);
+        return new CoreOptions(env.get(CoreVariables.REQUIRED_SCOPE), env.get(CoreVariables.USER_ID_CLAIM),
+                env.get(CoreVariables.EMAIL_CLAIM), env.get(CoreVariables.ROLES_CLAIM), scpOnly);
     }
 }

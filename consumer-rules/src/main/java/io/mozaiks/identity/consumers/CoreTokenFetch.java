@@ -1,6 +1,7 @@
 package io.mozaiks.identity.consumers;
 
 import io.mozaiks.identity.consumers.http.Http;
+import io.mozaiks.identity.contractenv.EnvNames;
 import io.mozaiks.identity.consumers.http.Reply;
 
 import java.net.URI;
@@ -55,13 +56,13 @@ public final class CoreTokenFetch {
 
     /** Decides the URL exactly as core does, without any network call. */
     public static Discovery discoveryUrl(Map<String, String> env) {
-        String explicit = env.get("MOZAIKS_OIDC_DISCOVERY_URL");
+        String explicit = env.get(EnvNames.MOZAIKS_OIDC_DISCOVERY_URL);
         String url;
         if (explicit != null && !explicit.isEmpty()) {
             url = explicit;
         } else {
-            String authority = orDefault(env.get("MOZAIKS_OIDC_AUTHORITY"), HOSTED_DEFAULT_AUTHORITY);
-            String tenant = orDefault(env.get("MOZAIKS_OIDC_TENANT_ID"), HOSTED_DEFAULT_TENANT_ID);
+            String authority = orDefault(env.get(EnvNames.MOZAIKS_OIDC_AUTHORITY), HOSTED_DEFAULT_AUTHORITY);
+            String tenant = orDefault(env.get(EnvNames.MOZAIKS_OIDC_TENANT_ID), HOSTED_DEFAULT_TENANT_ID);
             url = DISCOVERY_TEMPLATE.replace("{authority}", stripTrailingSlash(authority)).replace("{tenant}", tenant);
         }
         // Judged by host, so an overridden tenant on the default authority still counts as hosted.
@@ -83,9 +84,9 @@ public final class CoreTokenFetch {
         ConsumerEnv vars = new ConsumerEnv(env);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
-        form.put("client_id", vars.required("MOZAIKS_PLATFORM_CLIENT_ID"));
-        form.put("client_secret", vars.required("MOZAIKS_PLATFORM_CLIENT_SECRET"));
-        String scope = vars.get("MOZAIKS_PLATFORM_TOKEN_SCOPE", null);
+        form.put("client_id", vars.required(EnvNames.MOZAIKS_PLATFORM_CLIENT_ID));
+        form.put("client_secret", vars.required(EnvNames.MOZAIKS_PLATFORM_CLIENT_SECRET));
+        String scope = vars.get(EnvNames.MOZAIKS_PLATFORM_TOKEN_SCOPE, null);
         if (scope != null) {
             form.put("scope", scope);
         }

@@ -34,16 +34,16 @@ public final class DotnetPlatformConsumer {
 
     private DotnetPlatformConsumer(Map<String, String> variables, Clock clock) {
         ConsumerEnv env = new ConsumerEnv(variables);
-        if (!"jwt".equals(env.get("AUTH_PROVIDER", "ciam"))) {
+        if (!"jwt".equals(env.get(PlatformVariables.PROVIDER))) {
             throw new IllegalArgumentException("AUTH_PROVIDER must be jwt for Keycloak");
         }
-        this.issuer = env.required("AUTH_ISSUER");
-        this.signature = new SignatureCheck(ConsumerEnv.url(env.required("AUTH_JWKS_URL")), Set.of("RS256"));
-        this.audience = env.required("AUTH_AUDIENCE");
+        this.issuer = env.required(PlatformVariables.ISSUER);
+        this.signature = new SignatureCheck(ConsumerEnv.url(env.required(PlatformVariables.JWKS)), Set.of("RS256"));
+        this.audience = env.required(PlatformVariables.AUDIENCE);
         if (audience.contains(",") || audience.contains(" ")) {
             throw new IllegalArgumentException("AUTH_AUDIENCE must be ONE audience");
         }
-        env.required("AUTH_REQUIRED_SCOPE");
+        env.required(PlatformVariables.REQUIRED_SCOPE);
         this.options = PlatformOptions.fromEnv(variables);
         this.clock = clock;
     }

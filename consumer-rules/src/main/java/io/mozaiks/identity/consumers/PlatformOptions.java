@@ -13,15 +13,16 @@ record PlatformOptions(String requiredScope, List<String> allowedClientIds, Stri
                        List<String> emailClaimCandidates, String rolesClaim, String tenantClaim, String superAdminRole) {
 
     static PlatformOptions fromEnv(Map<String, String> env) {
-        List<String> email = csv(get(env, "AUTH_EMAIL_CLAIM"));
+        List<String> email = csv(get(env, PlatformVariables.EMAIL_CLAIM.name()));
+        String scope = get(env, PlatformVariables.REQUIRED_SCOPE.name());
         return new PlatformOptions(
-                get(env, "AUTH_REQUIRED_SCOPE") == null ? "" : get(env, "AUTH_REQUIRED_SCOPE"),
-                csv(get(env, "AUTH_ALLOWED_CLIENT_IDS")),
-                orDefault(get(env, "AUTH_USER_ID_CLAIM"), "sub"),
-                email.isEmpty() ? List.of("email") : email,
-                orDefault(get(env, "AUTH_ROLES_CLAIM"), "roles"),
-                orDefault(get(env, "AUTH_TENANT_CLAIM"), "tid"),
-                orDefault(get(env, "AUTH_SUPERADMIN_ROLE"), "SuperAdmin"));
+                scope == null ? "" : scope,
+                csv(get(env, PlatformVariables.ALLOWED_CLIENT_IDS.name())),
+                orDefault(env, PlatformVariables.USER_ID_CLAIM),
+                email.isEmpty() ? List.of(PlatformVariables.EMAIL_CLAIM.defaultValue()) : email,
+                orDefault(env, PlatformVariables.ROLES_CLAIM),
+                orDefault(env, PlatformVariables.TENANT_CLAIM),
+                orDefault(env, PlatformVariables.SUPERADMIN_ROLE));
     }
 
     /** {@code Normalize(Environment.GetEnvironmentVariable(key))}. */
@@ -45,7 +46,8 @@ record PlatformOptions(String requiredScope, List<String> allowedClientIds, Stri
         return List.copyOf(out);
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null ? fallback : value;
+    private static String orDefault(Map<String, String> env, EnvVariable variable) {
+        String value = get(env, variable.name());
+        return value == null ? variable.defaultValue() : value;
     }
 }

@@ -25,9 +25,9 @@ public final class PluginHostConsumer {
 
     /** python-jose's default leeway; plugin-host sets none. */
     public static final long LEEWAY_SECONDS = 0;
-    public static final String DEFAULT_ALGORITHM = "RS256";
+    public static final String DEFAULT_ALGORITHM = PluginHostVariables.ALGORITHM.defaultValue();
     /** How long plugin-host keeps a fetched JWKS before it fetches it again ({@code JWKS_CACHE_TTL_SECONDS}). */
-    public static final long DEFAULT_JWKS_CACHE_TTL_SECONDS = 300;
+    public static final long DEFAULT_JWKS_CACHE_TTL_SECONDS = Long.parseLong(PluginHostVariables.CACHE_TTL.defaultValue());
     /** Spellings taken as "skip auth"; wider than the service may be, so any of them is refused here. */
     public static final Set<String> SKIP_AUTH_ON = Set.of("true", "1", "yes", "on");
 
@@ -37,17 +37,17 @@ public final class PluginHostConsumer {
     private final Clock clock;
 
     private PluginHostConsumer(Map<String, String> variables, Clock clock) {
-        String skip = variables.get("SKIP_AUTH");
+        String skip = variables.get(PluginHostVariables.SKIP.name());
         if (skip != null && SKIP_AUTH_ON.contains(skip.strip().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("SKIP_AUTH=" + skip + " disables auth in plugin-host");
         }
         ConsumerEnv env = new ConsumerEnv(variables);
-        this.issuer = env.required("JWT_ISSUER");
-        this.audience = env.required("JWT_AUDIENCE");
-        String algorithms = env.get("JWT_ALGORITHMS", env.get("JWT_ALGORITHM", DEFAULT_ALGORITHM));
+        this.issuer = env.required(PluginHostVariables.ISSUER);
+        this.audience = env.required(PluginHostVariables.AUDIENCE);
+        String algorithms = env.get(PluginHostVariables.ALGORITHMS.name(), env.get(PluginHostVariables.ALGORITHM));
         Set<String> allowed = Arrays.stream(algorithms.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
-        String ttl = env.get("JWKS_CACHE_TTL_SECONDS", String.valueOf(DEFAULT_JWKS_CACHE_TTL_SECONDS));
+        String ttl = env.get(PluginHostVariables.CACHE_TTL);
         Duration cacheTtl;
         try {
             cacheTtl = Duration.ofSeconds(Long.parseLong(ttl.strip()));
@@ -55,7 +55,7 @@ public final class PluginHostConsumer {
             throw new IllegalArgumentException("JWKS_CACHE_TTL_SECONDS=" + ttl + " is not a whole number of seconds", e);
         }
         // An unknown kid never fetches the JWKS again: only the cache TTL does.
-        this.signature = new SignatureCheck(ConsumerEnv.url(env.required("JWKS_URL")), allowed, cacheTtl, clock);
+        this.signature = new SignatureCheck(ConsumerEnv.url(env.required(PluginHostVariables.JWKS)), allowed, cacheTtl, clock);
         this.clock = clock;
     }
 

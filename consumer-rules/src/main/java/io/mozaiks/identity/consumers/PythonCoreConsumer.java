@@ -20,7 +20,8 @@ public final class PythonCoreConsumer {
     /** Core's only "on" spellings of AUTH_ENABLED; anything else turns auth OFF (fails open). */
     public static final Set<String> AUTH_ENABLED_ON = Set.of("true", "1", "yes", "on");
     /** What the director ({@code mozaiks_app.main}) requires at import in {@code external} auth mode. */
-    public static final List<String> DIRECTOR_REQUIRED = List.of("MOZAIKS_ISSUER", "MOZAIKS_JWKS_URL", "MOZAIKS_AUDIENCE");
+    public static final List<String> DIRECTOR_REQUIRED = List.of(CoreVariables.DIRECTOR_ISSUER.name(),
+            CoreVariables.DIRECTOR_JWKS.name(), CoreVariables.DIRECTOR_AUDIENCE.name());
     public static final String TOKEN_USE_EXECUTION = "execution";
 
     private final SignatureCheck signature;
@@ -33,10 +34,10 @@ public final class PythonCoreConsumer {
     private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly, Clock clock) {
         refuseAuthOff(variables);
         ConsumerEnv env = new ConsumerEnv(variables);
-        String iss = env.get("AUTH_ISSUER", null);
-        String jwks = env.get("AUTH_JWKS_URL", null);
+        String iss = env.get(CoreVariables.ISSUER);
+        String jwks = env.get(CoreVariables.JWKS);
         if (iss == null || jwks == null) {
-            String discovery = env.get("MOZAIKS_OIDC_DISCOVERY_URL", null);
+            String discovery = env.get(CoreVariables.DISCOVERY_URL);
             if (discovery == null) {
                 throw new IllegalArgumentException("MOZAIKS_OIDC_DISCOVERY_URL is empty: core would build an Entra CIAM URL");
             }
@@ -45,10 +46,10 @@ public final class PythonCoreConsumer {
             jwks = jwks != null ? jwks : found[1];
         }
         this.issuer = iss;
-        this.signature = new SignatureCheck(ConsumerEnv.url(jwks), Set.of(env.get("AUTH_ALGORITHMS", "RS256").split(",")));
-        this.audience = env.get("AUTH_AUDIENCE", "api://mozaiks-auth");
+        this.signature = new SignatureCheck(ConsumerEnv.url(jwks), Set.of(env.get(CoreVariables.ALGORITHMS).split(",")));
+        this.audience = env.get(CoreVariables.AUDIENCE);
         this.options = CoreOptions.fromEnv(variables, scpOnly);
-        this.leeway = Long.parseLong(env.get("AUTH_CLOCK_SKEW", "120"));
+        this.leeway = Long.parseLong(env.get(CoreVariables.CLOCK_SKEW));
         this.clock = clock;
     }
 
@@ -182,8 +183,8 @@ public final class PythonCoreConsumer {
 
     /** The director settings that are absent or blank; empty outside {@code external} mode. */
     public static List<String> directorMissing(Map<String, String> env) {
-        String mode = env.get("MOZAIKS_AUTH_MODE");
-        if (mode != null && !"external".equals(mode)) {
+        String mode = env.get(CoreVariables.AUTH_MODE.name());
+        if (mode != null && !CoreVariables.AUTH_MODE.defaultValue().equals(mode)) {
             return List.of();
         }
         return DIRECTOR_REQUIRED.stream().filter(name -> env.get(name) == null || env.get(name).isBlank()).toList();
@@ -195,7 +196,7 @@ public final class PythonCoreConsumer {
      * accepted here is "on" for core too.
      */
     private static void refuseAuthOff(Map<String, String> variables) {
-        String enabled = variables.get("AUTH_ENABLED");
+        String enabled = variables.get(CoreVariables.ENABLED.name());
         if (enabled != null && !AUTH_ENABLED_ON.contains(enabled)) {
             throw new IllegalArgumentException("AUTH_ENABLED=" + enabled + " turns auth off (fails open)");
         }

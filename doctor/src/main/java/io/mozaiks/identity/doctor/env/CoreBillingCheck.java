@@ -1,5 +1,7 @@
 package io.mozaiks.identity.doctor.env;
 
+import io.mozaiks.identity.contractenv.EnvNames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ public final class CoreBillingCheck {
 
     public static final String BILLING_PROVIDER = "MOZAIKS_BILLING_PROVIDER";
     public static final String PLATFORM_URL = "MOZAIKS_PLATFORM_URL";
-    public static final String PLATFORM_CLIENT_SECRET = "MOZAIKS_PLATFORM_CLIENT_SECRET";
+    public static final String PLATFORM_CLIENT_SECRET = EnvNames.MOZAIKS_PLATFORM_CLIENT_SECRET;
     /** A finding that fails the check (exit 1). */
     public static final String UNSAFE = "UNSAFE";
     /** A finding printed with its fix that does not change the exit code. */

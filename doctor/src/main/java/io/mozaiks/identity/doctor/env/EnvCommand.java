@@ -3,8 +3,11 @@ package io.mozaiks.identity.doctor.env;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
+import io.mozaiks.identity.contractenv.ConsumerId;
+import io.mozaiks.identity.contractenv.DotEnv;
 import io.mozaiks.identity.doctor.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +56,9 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Consumer who;
+        ConsumerProfile who;
         try {
-            who = Consumer.named(consumer);
+            who = ConsumerProfile.named(consumer);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -64,19 +68,16 @@ public final class EnvCommand implements Callable<Integer> {
         if (file != null && !Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
         }
-        Map<String, String> actual = fromEnv ? System.getenv() : DotEnv.parse(Files.readString(file));
+        // A file people wrote is read as dotenv loaders read it; the endpoint's document below is read strictly.
+        Map<String, String> actual = fromEnv ? System.getenv() : DotEnv.parse(Files.readString(file), DotEnv.Reading.LENIENT);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<EnvComparison.Difference> local = who == Consumer.CORE ? CoreBillingCheck.check(actual) : List.of();
+        List<EnvComparison.Difference> local = who.id() == ConsumerId.CORE ? CoreBillingCheck.check(actual) : List.of();
         String issuer = who.issuer(actual);
         if (issuer == null) {
             printLocal(err, local);
-            err.println("env: no issuer in the env (" + switch (who) {
-                case CORE -> "MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER";
-                case PLATFORM -> "AUTH_ISSUER";
-                case PLUGIN_HOST -> "JWT_ISSUER";
-            } + "): nothing to compare with");
+            err.println("env: no issuer in the env (" + who.issuerNamedBy() + "): nothing to compare with");
             return ExitCodes.FINDINGS;
         }
         String url = contractUrl(who, issuer, who.keysUrl(actual));
@@ -99,7 +100,7 @@ public final class EnvCommand implements Callable<Integer> {
         long failures = differences.stream().filter(d -> !CoreBillingCheck.WARN.equals(d.kind())).count();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("consumer", who.path());
+            root.put("consumer", who.id().segment());
             root.put("compared_with", url);
             root.putPOJO("differences", differences);
             root.put("findings", failures > 0);
@@ -127,12 +128,17 @@ public final class EnvCommand implements Callable<Integer> {
     }
 
     /** The env document, asked where the consumer reaches Keycloak (back channel when that is not the issuer's origin). */
-    static String contractUrl(Consumer who, String issuer, String keysUrl) {
-        String document = issuer + "/mozaiks/contract/env/" + who.path();
-        String issuerOrigin = Consumer.origin(issuer);
-        if (keysUrl == null || Consumer.origin(keysUrl).equals(issuerOrigin)) {
+    static String contractUrl(ConsumerProfile who, String issuer, String keysUrl) {
+        String document = issuer + "/mozaiks/contract/env/" + who.id().segment();
+        String issuerOrigin = origin(issuer);
+        if (keysUrl == null || origin(keysUrl).equals(issuerOrigin)) {
             return document;
         }
-        return Consumer.origin(keysUrl) + document.substring(issuerOrigin.length()) + "?backchannel=true";
+        return origin(keysUrl) + document.substring(issuerOrigin.length()) + "?backchannel=true";
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -1,8 +1,11 @@
 package io.mozaiks.identity.doctor.env;
 
+import io.mozaiks.identity.consumers.ConsumerProfile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** A consumer env against the contract endpoint's document for it: each difference with the fix. */
@@ -15,7 +18,7 @@ public final class EnvComparison {
     private EnvComparison() {
     }
 
-    public static List<Difference> compare(Consumer consumer, Map<String, String> actual, Map<String, String> expected) {
+    public static List<Difference> compare(ConsumerProfile consumer, Map<String, String> actual, Map<String, String> expected) {
         List<Difference> out = new ArrayList<>();
         for (Map.Entry<String, String> e : expected.entrySet()) {
             String is = actual.get(e.getKey());
@@ -25,11 +28,12 @@ public final class EnvComparison {
                 out.add(new Difference("DIFFERS", e.getKey(), is, e.getValue(), "set " + e.getKey() + "=" + e.getValue()));
             }
         }
+        Set<String> reads = consumer.readNames();
         for (String name : new TreeSet<>(actual.keySet())) {
-            if (consumer.reads().contains(name) && !expected.containsKey(name)) {
+            if (reads.contains(name) && !expected.containsKey(name)) {
                 out.add(new Difference("EXTRA", name, actual.get(name), null,
-                        "remove " + name + ": the contract's env for " + consumer.path() + " does not set it, and "
-                                + consumer.path() + " reads it for authentication"));
+                        "remove " + name + ": the contract's env for " + consumer.id().segment() + " does not set it, and "
+                                + consumer.id().segment() + " reads it for authentication"));
             }
         }
         return out;

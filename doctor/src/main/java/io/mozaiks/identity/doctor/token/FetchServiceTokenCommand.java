@@ -1,7 +1,9 @@
 package io.mozaiks.identity.doctor.token;
 
-import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.CallerKind;
 import io.mozaiks.identity.consumers.CoreTokenFetch;
+import io.mozaiks.identity.contractenv.EnvNames;
+import io.mozaiks.identity.contractenv.WellKnown;
 import io.mozaiks.identity.doctor.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,14 +56,14 @@ public final class FetchServiceTokenCommand implements Callable<Integer> {
         }
         String token;
         try {
-            token = CoreTokenFetch.fetch(Map.of("MOZAIKS_OIDC_DISCOVERY_URL", ContractEnv.discoveryUrl(issuer),
-                    "MOZAIKS_PLATFORM_CLIENT_ID", clientId, "MOZAIKS_PLATFORM_CLIENT_SECRET", secret));
+            token = CoreTokenFetch.fetch(Map.of(EnvNames.MOZAIKS_OIDC_DISCOVERY_URL, WellKnown.discoveryUrl(issuer),
+                    EnvNames.MOZAIKS_PLATFORM_CLIENT_ID, clientId, EnvNames.MOZAIKS_PLATFORM_CLIENT_SECRET, secret));
         } catch (RuntimeException | AssertionError e) {
             spec.commandLine().getErr().println("fetch-service-token: no token: " + e.getMessage().replace(secret, "***"));
             spec.commandLine().getErr().flush();
             return ExitCodes.CANNOT_CHECK;
         }
-        TokenReport report = TokenExamination.examine(token, issuer, null, TokenKind.SERVICE);
+        TokenReport report = TokenExamination.examine(token, issuer, null, CallerKind.SERVICE);
         return TokenOutput.write(report, spec.commandLine().getOut(), output.json, output.shown(token));
     }
 }

@@ -1,7 +1,8 @@
 package io.mozaiks.identity.doctor.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.CallerKind;
+import io.mozaiks.identity.contractenv.WellKnown;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.doctor.ExitCodes;
@@ -52,7 +53,7 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Reply discovery = get(ContractEnv.discoveryUrl(issuer));
+        Reply discovery = get(WellKnown.discoveryUrl(issuer));
         String deviceEndpoint = discovery == null ? null : discovery.field("device_authorization_endpoint");
         String tokenEndpoint = discovery == null ? null : discovery.field("token_endpoint");
         if (deviceEndpoint == null || tokenEndpoint == null) {
@@ -82,7 +83,7 @@ public final class LoginCommand implements Callable<Integer> {
             Reply answer = Http.postForm(tokenEndpoint, poll);
             if (answer.status() == 200) {
                 String token = answer.field("access_token");
-                TokenReport report = TokenExamination.examine(token, issuer, null, TokenKind.USER);
+                TokenReport report = TokenExamination.examine(token, issuer, null, CallerKind.USER);
                 return TokenOutput.write(report, spec.commandLine().getOut(), output.json, output.shown(token));
             }
             String error = answer.status() == 400 ? answer.field("error") : "HTTP " + answer.status();

@@ -1,5 +1,6 @@
 package io.mozaiks.identity.doctor.token;
 
+import io.mozaiks.identity.consumers.CallerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class TokenCommand implements Callable<Integer> {
     Path jwks;
 
     @Option(names = "--kind", description = "user or service (default: from the claims).")
-    TokenKind kind;
+    CallerKind kind;
 
     @CommandLine.Mixin
     OutputOptions output = new OutputOptions();

@@ -1,7 +1,8 @@
 package io.mozaiks.identity.doctor.token;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.mozaiks.identity.consumers.ContractEnv;
+import io.mozaiks.identity.consumers.CallerKind;
+import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
 import io.mozaiks.identity.consumers.PluginHostConsumer;
 import io.mozaiks.identity.consumers.PluginPrincipal;
@@ -9,18 +10,18 @@ import io.mozaiks.identity.consumers.Principal;
 import io.mozaiks.identity.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.consumers.Rejected;
 import io.mozaiks.identity.consumers.Rule;
+import io.mozaiks.identity.consumers.TokenScheme;
 
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one token through every consumer scheme, each configured as contract 1.1 documents it for the
- * issuer (ContractEnv), with that consumer's own rules, clock skew and key handling.
+ * Runs one token through every consumer scheme, each configured with its consumer's env document for the issuer
+ * (consumer-rules' {@link ConsumerProfile}), with that consumer's own rules, clock skew and key handling.
  */
 public final class TokenExamination {
 
@@ -35,9 +36,9 @@ public final class TokenExamination {
     /**
      * @param expectedIssuer the issuer the consumers are configured with; null = the token's own {@code iss}
      * @param jwksFile       offline keys; null = the JWKS the issuer publishes
-     * @param kind           null = decided from the claims ({@link TokenKind#of})
+     * @param kind           null = decided from the claims ({@link #callerKindOf})
      */
-    public static TokenReport examine(String token, String expectedIssuer, Path jwksFile, TokenKind kind) {
+    public static TokenReport examine(String token, String expectedIssuer, Path jwksFile, CallerKind kind) {
         List<String> notes = new ArrayList<>();
         Map<String, Object> header = new LinkedHashMap<>();
         Map<String, Object> claims;
@@ -50,7 +51,7 @@ public final class TokenExamination {
             return new TokenReport(header, Map.of(), null, null, rejectAll(null, Rule.NOT_A_JWT, "not a signed JWT: " + e.getMessage()),
                     sizeWarnings(token), notes);
         }
-        TokenKind tokenKind = kind != null ? kind : TokenKind.of(claims);
+        CallerKind tokenKind = kind != null ? kind : callerKindOf(claims);
         String issuer = expectedIssuer;
         if (issuer == null) {
             issuer = claims.get("iss") == null ? "" : String.valueOf(claims.get("iss"));
@@ -67,16 +68,29 @@ public final class TokenExamination {
         }
         Consumers consumers = new Consumers(issuer, jwksFile);
         List<Verdict> verdicts = new ArrayList<>();
-        for (Scheme scheme : Scheme.values()) {
+        for (TokenScheme scheme : TokenScheme.values()) {
             verdicts.add(consumers.decide(scheme, token.strip(), scheme.meantFor() == tokenKind));
         }
         return new TokenReport(header, claims, tokenKind, issuer, verdicts, sizeWarnings(token), notes);
     }
 
+    /**
+     * A service token names a service account ({@code service-account-<client>}, {@code client_id}), or has
+     * neither a session ({@code sid}) nor any scope: contract 1.1 strips the first two, and a client-credentials
+     * grant opens no user session. {@code --kind} overrides this.
+     */
+    static CallerKind callerKindOf(Map<String, Object> claims) {
+        Object username = claims.get("preferred_username");
+        boolean serviceAccount = username instanceof String name && name.startsWith("service-account-")
+                || claims.containsKey("client_id");
+        boolean sessionless = !claims.containsKey("sid") && !claims.containsKey("scope") && !claims.containsKey("scp");
+        return serviceAccount || sessionless ? CallerKind.SERVICE : CallerKind.USER;
+    }
+
     /** Every scheme refuses for the same reason, before any consumer is built; {@code kind} null = a finding for all. */
-    private static List<Verdict> rejectAll(TokenKind kind, Rule rule, String detail) {
+    private static List<Verdict> rejectAll(CallerKind kind, Rule rule, String detail) {
         List<Verdict> verdicts = new ArrayList<>();
-        for (Scheme scheme : Scheme.values()) {
+        for (TokenScheme scheme : TokenScheme.values()) {
             verdicts.add(Verdict.reject(scheme, kind == null || scheme.meantFor() == kind, 401, rule, detail));
         }
         return verdicts;
@@ -112,7 +126,7 @@ public final class TokenExamination {
             this.jwksFile = jwksFile;
         }
 
-        Verdict decide(Scheme scheme, String token, boolean expected) {
+        Verdict decide(TokenScheme scheme, String token, boolean expected) {
             try {
                 return Verdict.accept(scheme, expected, principal(scheme, token));
             } catch (Rejected rejected) {
@@ -123,12 +137,12 @@ public final class TokenExamination {
             }
         }
 
-        private Map<String, Object> principal(Scheme scheme, String token) throws Rejected {
+        private Map<String, Object> principal(TokenScheme scheme, String token) throws Rejected {
             return switch (scheme) {
                 case CORE_USER -> core(core().user(token));
                 case CORE_SUCCESSOR_USER -> core(coreSuccessor().user(token));
                 case CORE_INTERNAL -> core(core().internal(token, true));
-                case PLUGIN_HOST -> pluginHost(PluginHostConsumer.fromEnv(keys(ContractEnv.pluginHost(issuer), "JWKS_URL")).authenticate(token));
+                case PLUGIN_HOST -> pluginHost(PluginHostConsumer.fromEnv(env(ConsumerProfile.PLUGIN_HOST)).authenticate(token));
                 case PLATFORM_BEARER -> platform(token, false);
                 case PLATFORM_INTERNAL_BEARER -> platform(token, true);
             };
@@ -136,41 +150,29 @@ public final class TokenExamination {
 
         private PythonCoreConsumer core() {
             if (core == null) {
-                core = PythonCoreConsumer.fromEnv(coreEnv());
+                core = PythonCoreConsumer.fromEnv(env(ConsumerProfile.CORE));
             }
             return core;
         }
 
         private PythonCoreConsumer coreSuccessor() {
             if (coreSuccessor == null) {
-                coreSuccessor = PythonCoreConsumer.successorFromEnv(coreEnv());
+                coreSuccessor = PythonCoreConsumer.successorFromEnv(env(ConsumerProfile.CORE));
             }
             return coreSuccessor;
         }
 
         private DotnetPlatformConsumer platform() {
             if (platform == null) {
-                platform = DotnetPlatformConsumer.fromEnv(keys(ContractEnv.platform(issuer), "AUTH_JWKS_URL"));
+                platform = DotnetPlatformConsumer.fromEnv(env(ConsumerProfile.PLATFORM));
             }
             return platform;
         }
 
-        /** Core finds its keys through discovery; offline it is given issuer and JWKS directly (AUTH_ISSUER/AUTH_JWKS_URL). */
-        private Map<String, String> coreEnv() {
-            Map<String, String> env = new HashMap<>(ContractEnv.core(issuer));
-            if (jwksFile != null) {
-                env.put("AUTH_ISSUER", issuer);
-                env.put("AUTH_JWKS_URL", jwksFile.toUri().toString());
-            }
-            return env;
-        }
-
-        private Map<String, String> keys(Map<String, String> env, String variable) {
-            Map<String, String> copy = new HashMap<>(env);
-            if (jwksFile != null) {
-                copy.put(variable, jwksFile.toUri().toString());
-            }
-            return copy;
+        /** The consumer's document for the issuer; offline, pointed at the JWKS file the way that consumer reads keys. */
+        private Map<String, String> env(ConsumerProfile profile) {
+            Map<String, String> document = profile.document(issuer);
+            return jwksFile == null ? document : profile.withKeysAt(document, issuer, jwksFile.toUri().toString());
         }
 
         private Map<String, Object> platform(String token, boolean internal) throws Rejected {

@@ -1,5 +1,7 @@
 package io.mozaiks.identity.keycloak.contract;
 
+import io.mozaiks.identity.contractenv.WellKnown;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +52,11 @@ public final class ContractDocument {
     }
 
     public static String jwksUri(String issuer) {
-        return issuer + "/protocol/openid-connect/certs";
+        return WellKnown.jwksUrl(issuer);
     }
 
     public static String discoveryUrl(String issuer) {
-        return issuer + "/.well-known/openid-configuration";
+        return WellKnown.discoveryUrl(issuer);
     }
 
     /** The tenant value tokens carry, or {@code null} when the config is broken (then {@code tid} is omitted). */
