@@ -104,6 +104,11 @@ public final class EnvFile {
         warnings.forEach(w -> out.append(DotEnv.comment("WARNING: " + w)));
         out.append("# Configure these values; at start-up COMPARE them with this endpoint and fail on a mismatch.\n");
         out.append("# Never fetch and adopt them at runtime. This file never holds credentials.\n");
+        if (consumer == Consumer.CORE) {
+            // core's billing client posts its internal service token to MOZAIKS_PLATFORM_URL, whose default is hosted.
+            out.append("# If you give core MOZAIKS_PLATFORM_CLIENT_ID/MOZAIKS_PLATFORM_CLIENT_SECRET, also set\n");
+            out.append("# MOZAIKS_PLATFORM_URL to YOUR platform: its default is a hosted URL on the internet.\n");
+        }
         out.append(DotEnv.render(variables));
         return out.toString();
     }

@@ -92,6 +92,16 @@ class EnvFileTest {
     }
 
     @Test
+    void coresFileNamesThePlatformUrlBesideThePlatformClientButSetsNeither() {
+        Map<String, String> vars = EnvFile.variables(Consumer.CORE, PUBLIC, DEFAULTS, null);
+        String text = EnvFile.render(Consumer.CORE, "mozaiks", ISSUER + "/mozaiks/contract/env/core", vars);
+        assertThat(text).contains("# MOZAIKS_PLATFORM_URL to YOUR platform");
+        assertThat(EnvFile.parse(text)).isEqualTo(vars).doesNotContainKeys("MOZAIKS_PLATFORM_URL", "MOZAIKS_PLATFORM_CLIENT_SECRET");
+        String platform = EnvFile.render(Consumer.PLATFORM, "mozaiks", "src", EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, null));
+        assertThat(platform).doesNotContain("MOZAIKS_PLATFORM_URL");
+    }
+
+    @Test
     void warningsAreCommentLinesOnly() {
         Map<String, String> vars = EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, List.of("good"));
         String text = EnvFile.render(Consumer.PLATFORM, "mozaiks", "src", vars,
