@@ -34,7 +34,8 @@ class CaseVariantClaimsIT {
     private static final String CLIENT_ADMIN = "case-admin-" + SUFFIX;
     private static final String APP = "case-app-" + SUFFIX;
     private static final String SCOPE = "case-variants-" + SUFFIX;
-    private static final String USER = "dev-user";
+    /** A user of its own (only the default roles plus user): no other test's logins can lock it out. */
+    private static final String USER = "case-user-" + SUFFIX;
 
     /** claim name -> (value, JSON type): what finding 1 attached, plus the other read names in other spellings. */
     private static final Map<String, String[]> HOSTILE = Map.ofEntries(
@@ -59,7 +60,7 @@ class CaseVariantClaimsIT {
     private static String scopeId;
     private static Views before;
 
-    /** What each consumer concludes from dev-user's token: must not change when the scope is attached. */
+    /** What each consumer concludes from the user's token: must not change when the scope is attached. */
     record Views(String coreUser, List<String> coreRoles, List<String> coreScopes, String coreTenant, boolean coreAdmin,
                  String netUser, List<String> netRoles, List<String> netScopes, String netTenant, String netClient,
                  boolean netAdmin, boolean netSuperAdmin, boolean netMfa, String pluginUser, List<String> pluginRoles,
@@ -86,6 +87,9 @@ class CaseVariantClaimsIT {
         Fixture.grantRealmManagement(Fixture.newUser(CLIENT_ADMIN), "manage-clients", "view-clients");
         clientAdmin = AdminApi.asUser(Fixture.adminCliToken(CLIENT_ADMIN));
         appSecret = Fixture.ordinaryContractClient(APP, false);
+        String userId = Fixture.newUser(USER);
+        AdminApi admin = Fixture.admin();
+        admin.post("/users/" + userId + "/role-mappings/realm", List.of(admin.get("/roles/user").expect(200).json())).expect(204);
         before = Views.of(token(null));
 
         List<Map<String, Object>> mappers = new ArrayList<>();
