@@ -1,8 +1,8 @@
 package io.mozaiks.identity.devstack;
 
-import io.mozaiks.identity.runner.DistributionCopy;
 import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.runner.KeycloakServer;
+import io.mozaiks.identity.runner.ProcessTree;
 import io.mozaiks.identity.runner.ServerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,12 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/dev-stack}: the real Keycloak of {@code keycloak.version} with the provider jar (contract mapper
@@ -136,22 +133,7 @@ public final class DevStackCli implements Callable<Integer> {
         }
 
         // [2/5] data and realm record
-        Path data = distHome.resolve("data");
-        Path database = data.resolve("h2");
-        if (reset) {
-            step(out, 2, "--reset: deleting " + data + " and " + state.resolve(RealmFingerprint.FILE_NAME));
-            DistributionCopy.delete(data);
-            Files.deleteIfExists(state.resolve(RealmFingerprint.FILE_NAME));
-        }
-        Map<String, String> current = RealmFingerprint.of(realmFiles);
-        if (!Files.isDirectory(database)) {
-            step(out, 2, "new dev data in " + database + ": importing realm '" + realm.name() + "' from " + realms);
-            RealmFingerprint.write(state, current);
-        } else {
-            step(out, 2, "reusing dev data in " + database + " (Keycloak skips realms that already exist)");
-            warnIfRealmChanged(state, current, realms);
-        }
-        clearImports(data.resolve("import"));
+        Path database = DevData.prepare(out, distHome, state, realms, realmFiles, realm.name(), reset);
 
         // [3/5] provider jar (the theme is inside it)
         step(out, 3, "installing " + jar.getFileName() + " (contract mapper + mozaiks login theme) into "
@@ -159,22 +141,12 @@ public final class DevStackCli implements Callable<Integer> {
 
         // [4/5] start
         String publicUrl = "http://localhost:" + port;
-        ServerSettings.Builder settings = ServerSettings.builder(distHome)
-                .provider(jar)
-                .httpPort(port)
-                .managementPort(managementPort)
-                .hostname(publicUrl)
-                // As in docker-compose: the issuer stays public, back-channel URLs follow the request.
-                .arg("--hostname-backchannel-dynamic=true")
-                .database("dev-file")
-                .log(state.resolve("logs").resolve("keycloak.log"));
-        realmFiles.forEach(settings::importFile);
-        ServerSettings built = settings.build();
+        ServerSettings built = serverSettings(distHome, jar, publicUrl, state, realmFiles);
         step(out, 4, "starting Keycloak on " + publicUrl + " (log: " + built.log() + ")");
         out.println("      start-dev builds the server on each start: about 1-3 minutes (longer on a busy machine)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out), "dev-stack-stop"));
         long started = System.nanoTime();
-        try (Ticker ignored = new Ticker(out, started)) {
+        try (StartTicker ignored = new StartTicker(out, started)) {
             server = KeycloakServer.start(built, Duration.ofSeconds(startTimeoutSeconds));
         } catch (IllegalStateException | UncheckedIOException e) {
             if (stopping.get()) {
@@ -187,6 +159,31 @@ public final class DevStackCli implements Callable<Integer> {
         out.printf("      ready after %.0f s%n", (System.nanoTime() - started) / 1e9);
 
         // [5/5] dev secrets
+        printSummary(out, built, realm, publicUrl, database);
+
+        int code = server.waitFor();
+        if (stopping.get()) {
+            return ExitCodes.OK;
+        }
+        return fail(ExitCodes.FAILED, "Keycloak stopped by itself (exit code " + code + ") - see " + built.log());
+    }
+
+    private ServerSettings serverSettings(Path distHome, Path jar, String publicUrl, Path state, List<Path> realmFiles) {
+        ServerSettings.Builder settings = ServerSettings.builder(distHome)
+                .provider(jar)
+                .httpPort(port)
+                .managementPort(managementPort)
+                .hostname(publicUrl)
+                // As in docker-compose: the issuer stays public, back-channel URLs follow the request.
+                .arg("--hostname-backchannel-dynamic=true")
+                .database("dev-file")
+                .log(state.resolve("logs").resolve("keycloak.log"));
+        realmFiles.forEach(settings::importFile);
+        return settings.build();
+    }
+
+    private void printSummary(PrintWriter out, ServerSettings built, DevRealm realm, String publicUrl, Path database)
+            throws InterruptedException {
         step(out, 5, "reading the dev client secrets through the admin API (bootstrap admin, DEV ONLY)");
         String coreSecret = null;
         String platformSecret = null;
@@ -200,12 +197,6 @@ public final class DevStackCli implements Callable<Integer> {
         Summary.lines(build.keycloakVersion(), publicUrl, realm, coreSecret, platformSecret, database, built.log())
                 .forEach(out::println);
         out.flush();
-
-        int code = server.waitFor();
-        if (stopping.get()) {
-            return ExitCodes.OK;
-        }
-        return fail(ExitCodes.FAILED, "Keycloak stopped by itself (exit code " + code + ") - see " + built.log());
     }
 
     private Optional<Integer> checkPorts() {
@@ -228,23 +219,6 @@ public final class DevStackCli implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private void warnIfRealmChanged(Path state, Map<String, String> current, Path realms) {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<Map<String, String>> recorded = RealmFingerprint.read(state);
-        if (recorded.isEmpty()) {
-            out.println("      note: no " + RealmFingerprint.FILE_NAME + " in " + state
-                    + ", so realm file changes cannot be detected; --reset re-imports");
-            return;
-        }
-        List<String> changed = RealmFingerprint.changed(recorded.get(), current);
-        if (!changed.isEmpty()) {
-            out.println("      WARNING: the realm files changed since this data was created: " + String.join(", ", changed));
-            out.println("      WARNING: Keycloak skips realms that already exist, so these changes are NOT applied.");
-            out.println("      WARNING: run bin/dev-stack --reset to start over (deletes the dev database, including"
-                    + " users and settings changed at runtime); realm folder: " + realms);
-        }
-    }
-
     private void stop(PrintWriter out) {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -261,30 +235,9 @@ public final class DevStackCli implements Callable<Integer> {
             running.close();
         }
         // Interrupted during start, before the server object existed: end what we started, children first.
-        List<ProcessHandle> left = ProcessHandle.current().descendants().toList();
-        for (int i = left.size() - 1; i >= 0; i--) {
-            left.get(i).destroy();
-        }
-        for (ProcessHandle handle : left) {
-            try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
+        ProcessTree.stopDescendants(ProcessHandle.current(), Duration.ofSeconds(30));
         out.println("dev-stack: stopped; data kept (bin/dev-stack starts it again, --reset starts over)");
         out.flush();
-    }
-
-    private static void clearImports(Path importDir) throws IOException {
-        if (!Files.isDirectory(importDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(importDir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     private int fail(int code, String message) {
@@ -293,7 +246,7 @@ public final class DevStackCli implements Callable<Integer> {
         return code;
     }
 
-    private static void step(PrintWriter out, int n, String text) {
+    static void step(PrintWriter out, int n, String text) {
         out.println("[" + n + "/" + STEPS + "] " + text);
         out.flush();
     }
@@ -304,32 +257,6 @@ public final class DevStackCli implements Callable<Integer> {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline).strip();
-    }
-
-    /** Prints a line every 15 s while Keycloak starts, so a slow first run visibly makes progress. */
-    private static final class Ticker implements AutoCloseable {
-        private final Thread thread;
-
-        Ticker(PrintWriter out, long started) {
-            thread = new Thread(() -> {
-                try {
-                    while (true) {
-                        Thread.sleep(15_000);
-                        out.printf("      still starting... %.0f s%n", (System.nanoTime() - started) / 1e9);
-                        out.flush();
-                    }
-                } catch (InterruptedException done) {
-                    // started, failed or stopped
-                }
-            }, "dev-stack-ticker");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() {
-            thread.interrupt();
-        }
     }
 
     /** {@code --version}: the Keycloak version this build runs. */

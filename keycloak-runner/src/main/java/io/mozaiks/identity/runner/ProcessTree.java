@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Stops a process and its descendants: polite first, forced after a grace period. */
-final class ProcessTree {
+public final class ProcessTree {
 
     private ProcessTree() {
     }
@@ -34,7 +34,16 @@ final class ProcessTree {
     static void stop(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = root.descendants().collect(Collectors.toList());
         all.add(0, root);
-        // The JVM child first: kc.sh forwards signals, but kc.bat does not.
+        stopAll(all, grace);
+    }
+
+    /** Every process {@code parent} started, not {@code parent} itself (e.g. this JVM on Ctrl-C). */
+    public static void stopDescendants(ProcessHandle parent, Duration grace) {
+        stopAll(parent.descendants().collect(Collectors.toList()), grace);
+    }
+
+    private static void stopAll(List<ProcessHandle> all, Duration grace) {
+        // The deepest first (the JVM child before its launcher): kc.sh forwards signals, but kc.bat does not.
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).destroy();
         }
