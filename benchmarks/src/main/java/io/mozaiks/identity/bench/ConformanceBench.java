@@ -23,6 +23,9 @@ import java.util.Map;
  * so a load change on the machine hits both: the interleaved ratio target/control is the robust one, the
  * ratio to the first step's median is the one asked for.
  *
+ * <p>One class for one scenario (realm growth, interleaved sampling, its result record): its length is the
+ * scenario's, split further it would scatter one measurement over several files.
+ *
  * <p>Of the extra clients, the even ones carry the contract scope as a Default scope; every fourth (index
  * 1, 5, 9, ...: not a contract client) has a service account, whose user the report looks up once
  * (the realm lists service-only roles, so the lookup is not skipped). Last, the largest size once more with

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The results as JSON (for machines) and a markdown table (for docs/benchmarks.md and the console). */
+/**
+ * The results as JSON (for machines) and a markdown table (for docs/benchmarks.md and the console). Longer than
+ * most classes here on purpose: it is the one place that knows every scenario's result shape, so that the JSON
+ * and the table cannot drift apart.
+ */
 public final class Report {
 
     public static final double TARGET_CONTRACT_VS_FLOOR = 0.97;

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code bin/dev-stack}: the real Keycloak of {@code keycloak.version} with the provider jar (contract mapper
  * and mozaiks theme), the dev realm and dev users, on {@code http://localhost:<port>}, with a persistent
  * file database. Runs in the foreground; Ctrl-C stops Keycloak and everything it started.
+ *
+ * <p>About a quarter of its length is the picocli option declarations with their help texts; the steps
+ * themselves live in {@link Distribution}, {@link DevData}, {@link Summary} and the runner.
  */
 @Command(name = "dev-stack", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = DevStackCli.Version.class,
