@@ -77,6 +77,7 @@ public final class ConformanceReport {
         realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(
                 RealmFacts.apiAudienceOutsideContract(realm, scopeName, settings.audiences())));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
+        realmChecks.addAll(EmailNameChecks.of(session, realm));
 
         ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);

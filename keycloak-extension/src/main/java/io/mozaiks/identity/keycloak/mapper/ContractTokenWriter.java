@@ -11,6 +11,7 @@ import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsCache;
+import io.mozaiks.identity.keycloak.email.TokenEmail;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Time;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -18,6 +19,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -43,8 +45,8 @@ final class ContractTokenWriter {
     }
 
     /** Sets every contract claim of an access token (or introspection answer) of a counting contract mapper. */
-    static void write(AccessToken accessToken, ProtocolMapperModel model, UserSessionModel userSession,
-                      ClientSessionContext clientSessionCtx) {
+    static void write(AccessToken accessToken, ProtocolMapperModel model, KeycloakSession session,
+                      UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         RealmModel realm = userSession.getRealm();
         ClientModel client = clientSessionCtx.getClientSession().getClient();
         ContractSettings settings = ContractSettingsCache.get(model.getConfig()); // parsed once per config, not per token
@@ -66,7 +68,7 @@ final class ContractTokenWriter {
 
         stripReserved(accessToken);
         setAudience(accessToken, settings, realm, client, model, kind);
-        setIdentity(accessToken, user, client, kind.service());
+        setIdentity(accessToken, session, realm, user, client, kind.service());
         setScopes(accessToken, settings, kind.service());
         setRoles(claims, privileges, realm, realmRoles, kind);
         setTenant(claims, settings, realm);
@@ -145,7 +147,8 @@ final class ContractTokenWriter {
      * fields of the same name: one is cleared, or the JSON would carry duplicate keys (which strict
      * JOSE libraries reject).
      */
-    private static void setIdentity(AccessToken token, UserModel user, ClientModel client, boolean serviceToken) {
+    private static void setIdentity(AccessToken token, KeycloakSession session, RealmModel realm, UserModel user,
+                                    ClientModel client, boolean serviceToken) {
         ownIdentity(token, user, client);
         if (serviceToken) {
             return;
@@ -156,7 +159,7 @@ final class ContractTokenWriter {
         claims.remove(IDToken.EMAIL);
         token.setPreferredUsername(user.getUsername());
         token.setName(fullName(user));
-        token.setEmail(user.isEmailVerified() && user.getEmail() != null ? user.getEmail() : null);
+        token.setEmail(TokenEmail.of(session, realm, user)); // verified, and no other user has its name before @
     }
 
     private static String fullName(UserModel user) {
