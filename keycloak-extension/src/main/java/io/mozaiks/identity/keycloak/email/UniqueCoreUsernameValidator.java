@@ -44,6 +44,12 @@ public class UniqueCoreUsernameValidator implements SimpleValidator, ConfiguredP
         KeycloakSession session = context.getSession();
         RealmModel realm = session.getContext().getRealm();
         UserModel user = UserProfileAttributeValidationContext.from(context).getAttributeContext().getUser();
+        if (user != null && user.getEmail() != null && user.getEmail().equalsIgnoreCase(email.trim())) {
+            // Unchanged (as Keycloak's duplicate-email validator does): a user already in a collision is not
+            // sent to "update your profile" at every login or refused when saving their name; the token leaves
+            // the email out and conformance lists the pair for the admin.
+            return context;
+        }
         if (CollisionLookup.anotherUserHasTheName(session, realm, email.trim(), user == null ? null : user.getId())) {
             String name = CoreUsername.of(email.trim()).orElse("");
             context.addError(new ValidationError(ID, inputHint, MESSAGE, name).setStatusCode(Response.Status.CONFLICT));
