@@ -2,7 +2,7 @@ package io.mozaiks.identity.consumers;
 
 import java.util.Map;
 
-/** The exact consumer settings contract 1.1 promises will work unchanged (shared/consumers.md, notes/design-1.1.md). */
+/** The exact consumer settings contract 1.1 promises will work unchanged (docs/consumer-findings.md, docs/configuration.md). */
 public final class ContractEnv {
 
     public static final String AUDIENCE = "mozaiks-api";

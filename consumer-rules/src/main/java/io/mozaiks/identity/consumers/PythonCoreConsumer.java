@@ -3,14 +3,17 @@ package io.mozaiks.identity.consumers;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * mozaiks-core's runtime check (PyJWT), rule for rule from shared/consumers.md, configured by the
- * same environment variables with the same defaults.
+ * mozaiks-core's runtime check (PyJWT), configured by the same environment variables with the same defaults. It
+ * follows mozaiks-core {@code mozaiks_ai/runtime/auth/jwt_validator.py} {@code JWTValidator.validate_token} (decode,
+ * then user id, email, roles, scopes and the execution claims, see {@link CoreClaims}) and the runtime's
+ * {@code require_internal}, admin and admin-or-internal dependencies as docs/consumer-findings.md describes them.
  */
 public final class PythonCoreConsumer {
 
@@ -23,14 +26,11 @@ public final class PythonCoreConsumer {
     private final SignatureCheck signature;
     private final String issuer;
     private final String audience;
-    private final String requiredScope;
-    private final String userIdClaim;
-    private final String emailClaim;
-    private final String rolesClaim;
+    private final CoreOptions options;
     private final long leeway;
-    private final boolean scpOnly;
+    private final Clock clock;
 
-    private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly) {
+    private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly, Clock clock) {
         refuseAuthOff(variables);
         ConsumerEnv env = new ConsumerEnv(variables);
         String iss = env.get("AUTH_ISSUER", null);
@@ -47,28 +47,58 @@ public final class PythonCoreConsumer {
         this.issuer = iss;
         this.signature = new SignatureCheck(ConsumerEnv.url(jwks), Set.of(env.get("AUTH_ALGORITHMS", "RS256").split(",")));
         this.audience = env.get("AUTH_AUDIENCE", "api://mozaiks-auth");
-        this.requiredScope = env.get("AUTH_REQUIRED_SCOPE", "access_as_user");
-        this.userIdClaim = env.get("AUTH_USER_ID_CLAIM", "sub");
-        this.emailClaim = env.get("AUTH_EMAIL_CLAIM", "email");
-        this.rolesClaim = env.get("AUTH_ROLES_CLAIM", "roles");
+        this.options = CoreOptions.fromEnv(variables, scpOnly);
         this.leeway = Long.parseLong(env.get("AUTH_CLOCK_SKEW", "120"));
-        this.scpOnly = scpOnly;
+        this.clock = clock;
     }
 
     public static PythonCoreConsumer fromEnv(Map<String, String> env) {
-        return new PythonCoreConsumer(env, false);
+        return new PythonCoreConsumer(env, false, Clock.systemUTC());
+    }
+
+    /** The time checks (exp, nbf, iat with AUTH_CLOCK_SKEW, default 120 s) at this clock's time. */
+    public static PythonCoreConsumer fromEnv(Map<String, String> env, Clock clock) {
+        return new PythonCoreConsumer(env, false, clock);
     }
 
     /** The newer runtime that reads scopes ONLY from {@code scp}. */
     public static PythonCoreConsumer successorFromEnv(Map<String, String> env) {
-        return new PythonCoreConsumer(env, true);
+        return new PythonCoreConsumer(env, true, Clock.systemUTC());
+    }
+
+    public static PythonCoreConsumer successorFromEnv(Map<String, String> env, Clock clock) {
+        return new PythonCoreConsumer(env, true, clock);
+    }
+
+    /**
+     * What core concludes from these claims with this env; no I/O, no signature, time, issuer or audience check.
+     * Core has ONE admin level, so {@code admin} = {@code superAdmin} = {@link #isSuperAdmin} (roles {@code admin} or
+     * {@code superadmin}, case-sensitive); the admin-or-internal dependency's wider reading ({@code internal_service}
+     * or {@code service} as superadmin) is {@link #adminOrInternal}, not folded in here. {@code internal}: a token
+     * WITHOUT the required user scope, which is all {@code require_internal} asks. {@code mfa}: always false, core
+     * has no MFA check. {@code userId} null: core answers 401.
+     */
+    public static ConsumerView view(Map<String, String> env, JWTClaimsSet claims) {
+        return view(CoreOptions.fromEnv(env, false), claims);
+    }
+
+    /** {@link #view} of the successor runtime (scopes from {@code scp} only). */
+    public static ConsumerView successorView(Map<String, String> env, JWTClaimsSet claims) {
+        return view(CoreOptions.fromEnv(env, true), claims);
+    }
+
+    private static ConsumerView view(CoreOptions options, JWTClaimsSet claims) {
+        Principal p = CoreClaims.principal(options, claims);
+        boolean superAdmin = isSuperAdmin(p);
+        return new ConsumerView(p.userId(), new LinkedHashSet<>(p.roles()), superAdmin, superAdmin, false,
+                !p.scopes().contains(options.requiredScope()), p.tenant(), p.scopes(), p.clientId());
     }
 
     /** A user endpoint: valid token, {@code sub}, and the required scope (else 403). */
     public Principal user(String token) throws Rejected {
         Principal principal = authenticate(token);
-        if (!principal.scopes().contains(requiredScope)) {
-            throw new Rejected(403, Rule.SCOPE_MISSING, "required scope " + requiredScope + " not in " + principal.scopes());
+        if (!principal.scopes().contains(options.requiredScope())) {
+            throw new Rejected(403, Rule.SCOPE_MISSING, "required scope " + options.requiredScope() + " not in " + principal.scopes());
         }
         return principal;
     }
@@ -76,7 +106,7 @@ public final class PythonCoreConsumer {
     /** An internal endpoint: tokens that carry the user scope are refused; optionally the internal_service role. */
     public Principal internal(String token, boolean requireInternalServiceRole) throws Rejected {
         Principal principal = authenticate(token);
-        if (principal.scopes().contains(requiredScope)) {
+        if (principal.scopes().contains(options.requiredScope())) {
             throw new Rejected(403, Rule.USER_TOKEN_ON_INTERNAL, "internal endpoint refuses delegated user tokens");
         }
         if (requireInternalServiceRole && !principal.hasRole("internal_service")) {
@@ -98,6 +128,11 @@ public final class PythonCoreConsumer {
         if (chat != null && pathChatId != null && !pathChatId.equals(String.valueOf(chat))) {
             throw new Rejected(403, Rule.BINDING, "token is bound to chat " + chat + ", not " + pathChatId);
         }
+    }
+
+    /** The capability a token names ({@code mozaiks_capability_id}, else {@code capability_id}; Python truthiness), or null. */
+    public static String capabilityBinding(Principal principal) {
+        return principal.capabilityId();
     }
 
     /** The app a token is bound to for rule 6 ({@code mozaiks_app_id}, else {@code app_id}; Python truthiness), or null. */
@@ -168,55 +203,11 @@ public final class PythonCoreConsumer {
 
     private Principal authenticate(String token) throws Rejected {
         SignedJWT jwt = signature.verify(token, true);
-        JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, leeway);
-        Object userId = claims.getClaim(userIdClaim);
-        if (userId == null) {
-            throw new Rejected(401, Rule.SUBJECT_MISSING, "claim " + userIdClaim + " missing");
+        JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, Lifetime.PYJWT, leeway, clock);
+        Principal principal = CoreClaims.principal(options, claims);
+        if (principal.userId() == null) {
+            throw new Rejected(401, Rule.SUBJECT_MISSING, "claim " + options.userIdClaim() + " missing");
         }
-        Object email = claims.getClaim(emailClaim);
-        String client = firstString(claims, "azp", "appid", "client_id");
-        return new Principal(String.valueOf(userId), email == null ? null : String.valueOf(email), roles(claims),
-                scopes(claims), (String) claims.getClaim("tid"), client, claims);
-    }
-
-    private List<String> roles(JWTClaimsSet claims) {
-        Object value = claims.toJSONObject();
-        for (String part : rolesClaim.split("\\.")) {
-            value = value instanceof Map<?, ?> map ? map.get(part) : null;
-        }
-        List<String> roles = ConsumerEnv.listOrSplit(value, ", ");
-        if (!roles.isEmpty()) {
-            return roles;
-        }
-        List<String> fallback = new ArrayList<>();
-        if (claims.getClaim("realm_access") instanceof Map<?, ?> realmAccess) {
-            fallback.addAll(ConsumerEnv.listOrSplit(realmAccess.get("roles"), ", "));
-        }
-        if (claims.getClaim("resource_access") instanceof Map<?, ?> resourceAccess) {
-            for (Object client : resourceAccess.values()) {
-                if (client instanceof Map<?, ?> clientAccess) {
-                    fallback.addAll(ConsumerEnv.listOrSplit(clientAccess.get("roles"), ", "));
-                }
-            }
-        }
-        return fallback;
-    }
-
-    private List<String> scopes(JWTClaimsSet claims) {
-        Object scp = claims.getClaim("scp");
-        if (scpOnly) {
-            return ConsumerEnv.listOrSplit(scp, " ");
-        }
-        return ConsumerEnv.listOrSplit(scp != null ? scp : claims.getClaim("scope"), " ");
-    }
-
-    private static String firstString(JWTClaimsSet claims, String... names) {
-        for (String name : names) {
-            Object value = claims.getClaim(name);
-            if (value != null) {
-                return String.valueOf(value);
-            }
-        }
-        return null;
+        return principal;
     }
 }

@@ -16,7 +16,7 @@ public enum Rule {
     KEY_NOT_RSA("the JWKS key named by kid is not an RSA key",
             "keep an RS256 key active in the realm (Realm settings > Keys)"),
     UNKNOWN_KID("no key of the issuer's JWKS verifies the signature",
-            "the key was rotated or the token comes from another realm or server: fetch a new token; plugin-host never re-fetches its JWKS, restart it after a key rotation"),
+            "the key was rotated or the token comes from another realm or server: fetch a new token; plugin-host re-fetches its JWKS only after its cache TTL (JWKS_CACHE_TTL_SECONDS, default 300 s), whatever kid a token names: after a key rotation restart it or wait that long"),
     JWKS_UNAVAILABLE("the JWKS could not be loaded",
             "check the consumer's JWKS URL and that the consumer reaches it (inside a container network: http://keycloak:8080/...)"),
     EXP_MISSING("the token has no exp", "the token was not issued by Keycloak's token endpoint"),

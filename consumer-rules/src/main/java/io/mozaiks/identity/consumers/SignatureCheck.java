@@ -14,14 +14,17 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.text.ParseException;
-import java.util.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The part the consumers share: parse the JWS, pick the realm's key from the live JWKS, verify RS256,
- * then the registered claims (iss exact, aud contains, exp required, nbf/iat with leeway). The JWKS is
- * loaded once and never refetched, so an unknown kid stays unknown (as in plugin-host).
+ * then the registered claims (iss exact, aud contains, exp required, nbf/iat with leeway) at the time of an
+ * injected clock. The JWKS is loaded on first use; with a cache TTL (plugin-host) it is loaded again on the first
+ * use once that TTL has passed since the last load, never earlier, so an unknown kid stays unknown until then.
  */
 final class SignatureCheck {
 
@@ -37,11 +40,22 @@ final class SignatureCheck {
 
     private final URL jwksUrl;
     private final Set<String> algorithms;
+    private final Duration cacheTtl;
+    private final Clock clock;
     private JWKSet keys;
+    private Instant loadedAt;
 
+    /** Keys loaded once and kept. */
     SignatureCheck(URL jwksUrl, Set<String> algorithms) {
+        this(jwksUrl, algorithms, null, Clock.systemUTC());
+    }
+
+    /** @param cacheTtl null = keys loaded once and kept; else loaded again once this long has passed since the last load */
+    SignatureCheck(URL jwksUrl, Set<String> algorithms, Duration cacheTtl, Clock clock) {
         this.jwksUrl = jwksUrl;
         this.algorithms = algorithms;
+        this.cacheTtl = cacheTtl;
+        this.clock = clock;
     }
 
     SignedJWT verify(String token, boolean kidRequired) throws Rejected {
@@ -85,38 +99,24 @@ final class SignatureCheck {
         throw new Rejected(401, Rule.UNKNOWN_KID, "no JWKS key verifies the signature (kid " + kid + ")");
     }
 
-    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds) throws Rejected {
-        return registeredClaims(jwt, issuer, audience, leewaySeconds, true);
+    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, Lifetime lifetime,
+                                         long leewaySeconds, Clock clock) throws Rejected {
+        return registeredClaims(jwt, issuer, audience, true, lifetime, leewaySeconds, clock);
     }
 
     /**
      * @param audienceRequired false = python-jose: {@code aud} is checked only when the token HAS one,
      *                         so a token without {@code aud} passes (an empty list does not)
      */
-    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, long leewaySeconds,
-                                         boolean audienceRequired) throws Rejected {
+    static JWTClaimsSet registeredClaims(SignedJWT jwt, String issuer, String audience, boolean audienceRequired,
+                                         Lifetime lifetime, long leewaySeconds, Clock clock) throws Rejected {
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             throw new Rejected(401, Rule.NOT_A_JWT, "unreadable claims");
         }
-        long now = System.currentTimeMillis();
-        long leeway = leewaySeconds * 1000;
-        if (claims.getExpirationTime() == null) {
-            throw new Rejected(401, Rule.EXP_MISSING, "exp missing");
-        }
-        if (claims.getExpirationTime().getTime() + leeway < now) {
-            throw new Rejected(401, Rule.EXPIRED, "expired");
-        }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && nbf.getTime() - leeway > now) {
-            throw new Rejected(401, Rule.NOT_YET_VALID, "not yet valid (nbf)");
-        }
-        Date iat = claims.getIssueTime();
-        if (iat != null && iat.getTime() - leeway > now) {
-            throw new Rejected(401, Rule.NOT_YET_VALID, "issued in the future (iat)");
-        }
+        lifetime.check(claims, leewaySeconds, clock);
         if (!issuer.equals(claims.getIssuer())) {
             throw new Rejected(401, Rule.ISSUER, "issuer " + claims.getIssuer() + " is not " + issuer);
         }
@@ -131,10 +131,12 @@ final class SignatureCheck {
     }
 
     private synchronized JWKSet keys() throws Rejected {
-        if (keys == null) {
+        Instant now = clock.instant();
+        if (keys == null || (cacheTtl != null && !now.isBefore(loadedAt.plus(cacheTtl)))) {
             try {
                 // file: is mozaiks-doctor's offline mode (--jwks FILE); consumers themselves fetch over HTTP(S).
                 keys = "file".equals(jwksUrl.getProtocol()) ? JWKSet.load(new File(jwksUrl.toURI())) : JWKSet.load(jwksUrl);
+                loadedAt = now;
             } catch (IOException | ParseException | URISyntaxException e) {
                 throw new Rejected(401, Rule.JWKS_UNAVAILABLE, "JWKS not loadable from " + jwksUrl + ": " + e.getMessage());
             }

@@ -33,7 +33,7 @@ final class LocalIssuer implements AutoCloseable {
     static final String ACCESS_TOKEN = "local-service-token";
 
     private final HttpServer server;
-    private final List<RSAKey> keys = new ArrayList<>();
+    private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
     final List<String> tokenRequestBodies = new CopyOnWriteArrayList<>();
 
@@ -97,6 +97,28 @@ final class LocalIssuer implements AutoCloseable {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
             jwt.sign(new RSASSASigner(keys.get(0)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new key published in the JWKS from now on (a key rotation); answers its index for {@link #signWithKey}. */
+    int addKey(String kid) {
+        try {
+            keys.add(new RSAKeyGenerator(2048).keyID(kid).generate());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return keys.size() - 1;
+    }
+
+    /** Signed with key {@code index}, its kid in the header. */
+    String signWithKey(JWTClaimsSet claims, int index) {
+        try {
+            RSAKey key = keys.get(index);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

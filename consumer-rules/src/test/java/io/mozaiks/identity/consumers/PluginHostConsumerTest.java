@@ -5,10 +5,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.mozaiks.identity.consumers.PythonCoreConsumerTest.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +142,69 @@ class PluginHostConsumerTest {
         env.put("JWT_ALGORITHM", "ES256");
         PluginHostConsumer es256 = PluginHostConsumer.fromEnv(env);
         assertStatus(() -> es256.authenticate(token(issuer.claims())), 401);
+    }
+
+    @Test
+    void theViewIsOneAdminLevelNoScopesAndNeverInternal() throws ParseException, Rejected {
+        JWTClaimsSet claims = JWTClaimsSet.parse("{\"sub\":\"u-1\",\"scope\":\"openid\",\"tid\":\"t\",\"azp\":\"c\","
+                + "\"realm_access\":{\"roles\":[\"superadmin\",\"offline_access\"]},\"Roles\":[\"x\"]}");
+        ConsumerView v = PluginHostConsumer.view(Map.of(), claims);
+        assertThat(v).isEqualTo(new ConsumerView("u-1", Set.of("superadmin", "offline_access"), true, true, false, false,
+                null, List.of(), null));
+        assertThat(PluginHostConsumer.view(Map.of(), JWTClaimsSet.parse("{\"user_id\":\"forged\",\"sub\":\"u\",\"is_superadmin\":\"false\"}")))
+                .extracting(ConsumerView::userId, ConsumerView::superAdmin).containsExactly("forged", true);
+        // authenticate builds the same user.
+        JWTClaimsSet signed = issuer.claims().claim("roles", List.of("superadmin")).build();
+        PluginPrincipal p = host.authenticate(issuer.sign(signed));
+        ConsumerView fromView = PluginHostConsumer.view(Map.of(), signed);
+        assertThat(fromView.userId()).isEqualTo(p.userId());
+        assertThat(fromView.roles()).containsExactlyElementsOf(p.roles());
+        assertThat(fromView.superAdmin()).isEqualTo(p.superAdmin());
+    }
+
+    @Test
+    void theJwksIsFetchedAgainOnlyOnceTheCacheTtlHasPassed() throws Rejected {
+        try (LocalIssuer rotating = LocalIssuer.start()) {
+            Instant t = Instant.now();
+            MutableClock clock = new MutableClock(t);
+            PluginHostConsumer cached = PluginHostConsumer.fromEnv(ContractEnv.pluginHost(rotating.issuer()), clock);
+            assertThat(cached.authenticate(rotating.sign(rotating.claims().build())).userId()).isEqualTo("user-1");
+            int fetches = rotating.requests.get();
+            int rotated = rotating.addKey("k-rotated");
+            String newKeyToken = rotating.signWithKey(rotating.claims().build(), rotated);
+            clock.advance(Duration.ofSeconds(299));
+            DotnetPlatformConsumerTest.assertRule(() -> cached.authenticate(newKeyToken), Rule.UNKNOWN_KID);
+            assertThat(rotating.requests.get()).as("an unknown kid fetches nothing").isEqualTo(fetches);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(cached.authenticate(newKeyToken).userId()).isEqualTo("user-1");
+            assertThat(rotating.requests.get()).isEqualTo(fetches + 1);
+            assertThat(cached.authenticate(newKeyToken).userId()).isEqualTo("user-1");
+            assertThat(rotating.requests.get()).as("cached again for the next TTL").isEqualTo(fetches + 1);
+
+            Map<String, String> env = new HashMap<>(ContractEnv.pluginHost(rotating.issuer()));
+            env.put("JWKS_CACHE_TTL_SECONDS", "5m");
+            assertThatThrownBy(() -> PluginHostConsumer.fromEnv(env)).hasMessageContaining("JWKS_CACHE_TTL_SECONDS");
+        }
+        assertThat(Rule.UNKNOWN_KID.fix()).contains("JWKS_CACHE_TTL_SECONDS").doesNotContain("never re-fetches");
+    }
+
+    @Test
+    void leewayIsZeroOnWholeSecondsAndExpIsOptional() throws Rejected {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        JWTClaimsSet claims = issuer.claims().expirationTime(Date.from(t)).issueTime(Date.from(t.plusSeconds(3600))).build();
+        String token = issuer.sign(claims);
+        // python-jose: now in whole seconds, expired when exp < now; iat is not compared with the clock.
+        assertThat(at(t.plusMillis(999)).authenticate(token).userId()).isEqualTo("user-1");
+        DotnetPlatformConsumerTest.assertRule(() -> at(t.plusSeconds(1)).authenticate(token), Rule.EXPIRED);
+        String noExp = issuer.sign(new JWTClaimsSet.Builder(claims).expirationTime(null).build());
+        assertThat(at(t.plusSeconds(86_400)).authenticate(noExp).userId()).isEqualTo("user-1");
+        String notBefore = issuer.sign(new JWTClaimsSet.Builder(claims).expirationTime(null).notBeforeTime(Date.from(t)).build());
+        DotnetPlatformConsumerTest.assertRule(() -> at(t.minusSeconds(1)).authenticate(notBefore), Rule.NOT_YET_VALID);
+        assertThat(at(t).authenticate(notBefore).userId()).isEqualTo("user-1");
+    }
+
+    private static PluginHostConsumer at(Instant now) {
+        return PluginHostConsumer.fromEnv(ContractEnv.pluginHost(issuer.issuer()), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static boolean superAdmin(JWTClaimsSet.Builder claims) throws Rejected {

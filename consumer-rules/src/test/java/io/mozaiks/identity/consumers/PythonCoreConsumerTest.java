@@ -7,9 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -138,6 +145,81 @@ class PythonCoreConsumerTest {
     @Test
     void ruleOneStillRequiresAKid() {
         assertStatus(() -> core.user(issuer.sign(userClaims().build(), null)), 401);
+    }
+
+    @Test
+    void theViewIsCoresOneAdminLevelAndInternalMeansNoUserScope() throws ParseException {
+        Map<String, String> env = ContractEnv.core("https://id.example.test/realms/mozaiks");
+        ConsumerView user = PythonCoreConsumer.view(env, JWTClaimsSet.parse("{\"sub\":\"u-1\",\"azp\":\"mozaiks-shell\","
+                + "\"scope\":\"openid access_as_user\",\"roles\":[\"user\",\"admin\"],\"Roles\":[\"superadmin\"],"
+                + "\"tid\":\"mozaiks\",\"TID\":\"other\",\"amr\":[\"mfa\"]}"));
+        assertThat(user).isEqualTo(new ConsumerView("u-1", Set.of("user", "admin"), true, true, false, false, "mozaiks",
+                List.of("openid", "access_as_user"), "mozaiks-shell"));
+        // Case-sensitive names and values: Roles, Admin, SCP mean nothing to core.
+        ConsumerView other = PythonCoreConsumer.view(env, JWTClaimsSet.parse(
+                "{\"sub\":\"u-1\",\"SCP\":\"access_as_user\",\"roles\":\"Admin, SuperAdmin\",\"appid\":\"\",\"client_id\":\"c\"}"));
+        assertThat(other.roles()).containsExactly("Admin", "SuperAdmin");
+        assertThat(other.superAdmin()).isFalse();
+        assertThat(other.internal()).as("no user scope").isTrue();
+        assertThat(other.clientId()).isEqualTo("c");
+        // The successor reads scp only.
+        JWTClaimsSet scopeOnly = JWTClaimsSet.parse("{\"sub\":\"u\",\"scope\":\"access_as_user\"}");
+        assertThat(PythonCoreConsumer.view(env, scopeOnly).internal()).isFalse();
+        assertThat(PythonCoreConsumer.successorView(env, scopeOnly).internal()).isTrue();
+        assertThat(PythonCoreConsumer.view(env, JWTClaimsSet.parse("{\"sub\":\"\"}")).userId()).as("falsy: 401").isNull();
+    }
+
+    @Test
+    void rolesAreCoercedAsCoreDoes() {
+        assertThat(CoreClaims.coerceRoles("a b,c")).containsExactly("a b", "c");
+        assertThat(CoreClaims.coerceRoles(" admin  user ")).containsExactly("admin", "user");
+        assertThat(CoreClaims.coerceRoles(java.util.Arrays.asList(true, 3L, 1.5, " x ", "", null, List.of("y"))))
+                .containsExactly("True", "3", "x");
+        assertThat(CoreClaims.coerceRoles(Map.of("roles", List.of("a")))).isEmpty();
+    }
+
+    @Test
+    void theCapabilityIdIsMozaiksCapabilityIdElseCapabilityId() throws Rejected {
+        assertThat(core.user(token(userClaims().claim("mozaiks_capability_id", "cap-1").claim("capability_id", "cap-2")))
+                .capabilityId()).isEqualTo("cap-1");
+        Principal fallback = core.user(token(userClaims().claim("mozaiks_capability_id", "").claim("capability_id", "cap-2")));
+        assertThat(PythonCoreConsumer.capabilityBinding(fallback)).isEqualTo("cap-2");
+        assertThat(core.user(token(userClaims())).capabilityId()).isNull();
+    }
+
+    @Test
+    void userComputesWhatTheViewComputes() throws Rejected {
+        JWTClaimsSet claims = userClaims().claim("roles", List.of("superadmin", "user")).claim("tid", "t-1")
+                .claim("azp", "mozaiks-shell").build();
+        Principal p = core.user(issuer.sign(claims));
+        ConsumerView v = PythonCoreConsumer.view(ContractEnv.core(issuer.issuer()), claims);
+        assertThat(new ConsumerView(p.userId(), new LinkedHashSet<>(p.roles()), PythonCoreConsumer.isSuperAdmin(p),
+                PythonCoreConsumer.isSuperAdmin(p), false, false, p.tenant(), p.scopes(), p.clientId())).isEqualTo(v);
+    }
+
+    @Test
+    void clockSkewIs120SecondsForExpNbfAndIat() throws Rejected {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        JWTClaimsSet claims = userClaims().expirationTime(Date.from(t)).issueTime(Date.from(t.minusSeconds(300))).build();
+        String token = issuer.sign(claims);
+        assertThat(at(t.plusSeconds(120).minusMillis(1)).user(token).userId()).isEqualTo("user-1");
+        // PyJWT: expired when exp <= now - leeway, so the boundary itself is expired.
+        DotnetPlatformConsumerTest.assertRule(() -> at(t.plusSeconds(120)).user(token), Rule.EXPIRED);
+        String future = issuer.sign(new JWTClaimsSet.Builder(claims).expirationTime(Date.from(t.plusSeconds(900)))
+                .issueTime(Date.from(t.plusSeconds(120))).notBeforeTime(Date.from(t.plusSeconds(120))).build());
+        assertThat(at(t).user(future).userId()).isEqualTo("user-1");
+        DotnetPlatformConsumerTest.assertRule(() -> at(t.minusMillis(1)).user(future), Rule.NOT_YET_VALID);
+        String iatOnly = issuer.sign(new JWTClaimsSet.Builder(claims).expirationTime(Date.from(t.plusSeconds(900)))
+                .issueTime(Date.from(t.plusSeconds(121))).build());
+        DotnetPlatformConsumerTest.assertRule(() -> at(t).user(iatOnly), Rule.NOT_YET_VALID);
+        Map<String, String> noSkew = new HashMap<>(ContractEnv.core(issuer.issuer()));
+        noSkew.put("AUTH_CLOCK_SKEW", "0");
+        DotnetPlatformConsumerTest.assertRule(() -> PythonCoreConsumer.fromEnv(noSkew, Clock.fixed(t, ZoneOffset.UTC)).user(token),
+                Rule.EXPIRED);
+    }
+
+    private static PythonCoreConsumer at(Instant now) {
+        return PythonCoreConsumer.fromEnv(ContractEnv.core(issuer.issuer()), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static JWTClaimsSet.Builder userClaims() {

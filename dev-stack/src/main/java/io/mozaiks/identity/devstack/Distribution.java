@@ -1,17 +1,19 @@
 package io.mozaiks.identity.devstack;
 
-import io.mozaiks.identity.runner.DistributionCopy;
+import io.mozaiks.identity.pathsafety.ArchiveEntryNames;
+import io.mozaiks.identity.pathsafety.PathRules;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
+import io.mozaiks.identity.pathsafety.UnsafePathException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -20,14 +22,13 @@ import java.util.zip.ZipFile;
  *
  * <p>Threat model: the zip comes from Maven Central over a checksummed download, but an entry name is still
  * data; a crafted name ({@code ../}, an absolute or drive path, a backslash) must never write outside the
- * unpack folder ("zip slip"). Every name goes through {@link #resolveInside}. The unpack folder is new and
- * empty, and java.util.zip never creates symbolic links, so no link can redirect a later write.
- * Unpacking goes to a temporary folder that is moved into place at the end, so an interrupted first run
- * never leaves a half distribution that a later run would take for a complete one.
+ * unpack folder ("zip slip"). Every name goes through {@link #entryPath} ({@link ArchiveEntryNames}, the
+ * path-safety module's rules) and every write is a {@link SafeRoot} verb, which walks each folder without
+ * following links and creates each file new. Unpacking goes to a temporary folder that is moved into place
+ * at the end, so an interrupted first run never leaves a half distribution that a later run would take for a
+ * complete one.
  */
 public final class Distribution {
-
-    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private Distribution() {
     }
@@ -50,12 +51,14 @@ public final class Distribution {
      */
     public static void unpack(Path zip, Path distHome, IntConsumer progress) {
         Path parent = distHome.toAbsolutePath().getParent();
-        Path temp = parent.resolve(".unpacking-" + distHome.getFileName());
         try {
             Files.createDirectories(parent);
-            DistributionCopy.delete(temp);
-            Files.createDirectories(temp);
-            Path root = temp.toRealPath();
+            SafeRoot state = SafeRoot.open(parent);
+            RelativePath home = RelativePath.of(distHome.getFileName().toString());
+            RelativePath temp = RelativePath.of(".unpacking-" + home);
+            state.removeTree(temp);
+            state.mkdirs(temp);
+            SafeRoot root = state.openRoot(temp);
             try (ZipFile file = new ZipFile(zip.toFile())) {
                 int total = Math.max(1, file.size());
                 int done = 0;
@@ -63,13 +66,12 @@ public final class Distribution {
                 Enumeration<? extends ZipEntry> entries = file.entries();
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
-                    Path target = resolveInside(root, entry.getName());
+                    RelativePath target = entryPath(entry.getName());
                     if (entry.isDirectory()) {
-                        Files.createDirectories(target);
+                        root.mkdirs(target);
                     } else {
-                        Files.createDirectories(target.getParent());
                         try (InputStream in = file.getInputStream(entry)) {
-                            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                            root.writeNewFile(target, in);
                         }
                     }
                     done++;
@@ -80,10 +82,10 @@ public final class Distribution {
                     }
                 }
             }
-            Path top = singleTopFolder(root);
-            DistributionCopy.delete(distHome);
-            Files.move(top, distHome, StandardCopyOption.ATOMIC_MOVE);
-            DistributionCopy.delete(temp);
+            RelativePath top = temp.child(singleTopFolder(root));
+            state.removeTree(home);
+            state.rename(top, home);
+            state.removeTree(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + zip + " into " + distHome, e);
         }
@@ -93,42 +95,29 @@ public final class Distribution {
     }
 
     /**
-     * The path a zip entry may be written to, strictly inside {@code root}; throws for any name that
-     * could leave it. Pure: unit-tested with hostile names.
+     * Where a zip entry may be written, relative to the unpack folder; throws for any name that could leave
+     * it. Pure: unit-tested with hostile names.
      */
-    public static Path resolveInside(Path root, String entryName) {
-        if (entryName == null || entryName.isEmpty() || entryName.indexOf('\0') >= 0) {
-            throw new ZipSlipException(entryName, "empty or NUL in name");
+    public static RelativePath entryPath(String entryName) {
+        try {
+            return ArchiveEntryNames.of(entryName);
+        } catch (UnsafePathException refused) {
+            throw new ZipSlipException(entryName, refused.reason());
         }
-        if (entryName.startsWith("/") || entryName.contains("\\") || DRIVE.matcher(entryName).matches()) {
-            throw new ZipSlipException(entryName, "absolute, drive or backslash path");
-        }
-        for (String segment : entryName.split("/")) {
-            if (segment.equals("..")) {
-                throw new ZipSlipException(entryName, "parent segment");
-            }
-        }
-        Path target = root.resolve(entryName).normalize();
-        if (!target.startsWith(root) || target.equals(root)) {
-            throw new ZipSlipException(entryName, "resolves outside the unpack folder");
-        }
-        return target;
     }
 
     /** A zip entry that would be written outside the unpack folder. */
     public static final class ZipSlipException extends IllegalStateException {
         ZipSlipException(String name, String why) {
-            super("refusing zip entry \"" + name + "\": " + why);
+            super("refusing zip entry \"" + PathRules.printable(name) + "\": " + why);
         }
     }
 
-    private static Path singleTopFolder(Path root) throws IOException {
-        try (Stream<Path> children = Files.list(root)) {
-            Path[] all = children.toArray(Path[]::new);
-            if (all.length != 1 || !Files.isDirectory(all[0])) {
-                throw new IllegalStateException("expected one top folder in the Keycloak zip, found " + all.length);
-            }
-            return all[0];
+    private static String singleTopFolder(SafeRoot root) throws IOException {
+        List<String> all = root.list();
+        if (all.size() != 1 || root.lstat(RelativePath.of(all.get(0))).kind() != SafeRoot.Kind.DIRECTORY) {
+            throw new IllegalStateException("expected one top folder in the Keycloak zip, found " + all.size());
         }
+        return all.get(0);
     }
 }

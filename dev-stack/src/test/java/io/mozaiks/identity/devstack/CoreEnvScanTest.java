@@ -15,12 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Every mozaiks-core env this repository publishes or documents sets {@code MOZAIKS_OIDC_DISCOVERY_URL}.
+ * Every mozaiks-core env this repository publishes or documents sets {@code MOZAIKS_OIDC_DISCOVERY_URL}, and
+ * one that holds {@code MOZAIKS_PLATFORM_CLIENT_SECRET} also sets {@code MOZAIKS_PLATFORM_URL}.
  *
  * <p>Why: core's token client ({@code client_credentials.py}) finds its token endpoint ONLY through OIDC
  * discovery. A core env without the discovery URL validates tokens fine, but when core fetches a service
- * token it sends its client id and secret to the hosted tenant its defaults name. Nothing at run time
- * notices, so the documents are scanned instead.
+ * token it sends its client id and secret to the hosted tenant its defaults name. And with
+ * {@code MOZAIKS_BILLING_PROVIDER=platform} core posts its internal service token to
+ * {@code MOZAIKS_PLATFORM_URL}, whose default is a hosted URL (docs/consumer-findings.md). Nothing at run
+ * time notices, so the documents are scanned instead.
  *
  * <p>What counts as "a core env" (a heuristic, documented in docs/configuration.md):
  * <ul>
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.tuple;
  *       {@code AUTH_AUDIENCE} or {@code AUTH_REQUIRED_SCOPE} and has no {@code AUTH_PROVIDER} (that is the
  *       platform's env) and no {@code JWT_*} (the plugin-host's env). A fenced block is split into sections
  *       at comment lines that name a consumer ({@code # mozaiks-platform}); a table whose rows each set
- *       several variables ({@code NAME=value, NAME=value}) is checked row by row.</li>
+ *       several variables ({@code NAME=value, NAME=value}) is checked row by row;</li>
+ *   <li>anywhere: a block, table or section that sets {@code MOZAIKS_PLATFORM_CLIENT_SECRET} (only core reads it).</li>
  * </ul>
  * A block is exempt only when the line right before its fence (or before the table) is
  * {@value #COUNTER_EXAMPLE}: quoted bad examples, e.g. in docs/consumer-findings.md and the notices.
@@ -39,10 +43,18 @@ class CoreEnvScanTest {
 
     static final String COUNTER_EXAMPLE = "<!-- counter-example -->";
     static final String REQUIRED = "MOZAIKS_OIDC_DISCOVERY_URL";
+    static final String PLATFORM_SECRET = "MOZAIKS_PLATFORM_CLIENT_SECRET";
+    static final String PLATFORM_URL = "MOZAIKS_PLATFORM_URL";
 
     /** A variable assignment of the core runtime: {@code NAME=}, {@code NAME:}, {@code "NAME":}, or a table cell {@code `NAME` |}. */
     private static final Pattern SETS_CORE_VARIABLE =
             Pattern.compile("\\bAUTH_(AUDIENCE|REQUIRED_SCOPE)(\"?\\s*[=:]|`?\\s*\\|)");
+    /** core's platform client secret, set in any of the forms above. */
+    private static final Pattern SETS_PLATFORM_SECRET =
+            Pattern.compile("\\b" + PLATFORM_SECRET + "(\"?\\s*[=:]|`?\\s*\\|)");
+    /** {@code MOZAIKS_PLATFORM_URL} set to something: not empty, not {@code ""}. */
+    private static final Pattern SETS_PLATFORM_URL =
+            Pattern.compile("\\b" + PLATFORM_URL + "(\"?[ \\t]*[=:][ \\t]*[\"']?[^\\s\"'#]|`?[ \\t]*\\|[ \\t]*[^|\\s])");
     private static final Pattern PLATFORM = Pattern.compile("\\bAUTH_PROVIDER\\b");
     private static final Pattern PLUGIN_HOST = Pattern.compile("\\bJWT_(ISSUER|AUDIENCE|ALGORITHMS?)\\b");
     private static final Pattern ASSIGNMENT = Pattern.compile("\\b[A-Z][A-Z0-9_]+=");
@@ -50,12 +62,16 @@ class CoreEnvScanTest {
             "^\\s*(#|//|rem\\s|::).*\\b(core|platform|plugin-host|plugin host)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([A-Za-z0-9_.-]+):\\s*(.*)$");
 
-    record Finding(String file, int line, String what) {
+    record Finding(String file, int line, String what, String missing) {
         @Override
         public String toString() {
-            return file + ":" + line + ": " + what + " sets mozaiks-core variables but not " + REQUIRED
-                    + " (core's token client would send its secret to a hosted default tenant); add it, or mark a"
-                    + " deliberate counter-example with " + COUNTER_EXAMPLE + " on the line before";
+            String why = missing.equals(REQUIRED)
+                    ? "core's token client would send its secret to a hosted default tenant"
+                    : "it holds " + PLATFORM_SECRET + ", and with MOZAIKS_BILLING_PROVIDER=platform core would post its"
+                            + " internal service token to the hosted default platform URL";
+            return file + ":" + line + ": " + what + " sets mozaiks-core variables but not " + missing
+                    + " (" + why + "); add it, or mark a deliberate counter-example with " + COUNTER_EXAMPLE
+                    + " on the line before";
         }
     }
 
@@ -73,7 +89,8 @@ class CoreEnvScanTest {
             scanned++;
         }
         assertThat(scanned).as("files scanned (README.md, docs/, docker/)").isGreaterThan(5);
-        assertThat(findings).as("core envs without " + REQUIRED).isEmpty();
+        assertThat(findings).as("core envs without " + REQUIRED + ", or with " + PLATFORM_SECRET + " but without " + PLATFORM_URL)
+                .isEmpty();
     }
 
     @Test
@@ -217,6 +234,87 @@ class CoreEnvScanTest {
         assertThat(findings).extracting(Finding::line).containsExactly(1, 11);
     }
 
+    // --- the platform client secret needs MOZAIKS_PLATFORM_URL beside it
+
+    @Test
+    void aCoreEnvWithThePlatformSecretButNoPlatformUrlFails() {
+        List<Finding> findings = scanMarkdown("p.md", lines("""
+                Core with its platform client:
+
+                ```
+                MOZAIKS_OIDC_DISCOVERY_URL=http://localhost:8080/realms/mozaiks/.well-known/openid-configuration
+                AUTH_AUDIENCE=mozaiks-api
+                MOZAIKS_BILLING_PROVIDER=platform
+                MOZAIKS_PLATFORM_CLIENT_ID=mozaiks-core
+                MOZAIKS_PLATFORM_CLIENT_SECRET=s3cret
+                ```
+                """));
+        assertThat(findings).extracting(Finding::line, Finding::missing).containsExactly(tuple(3, PLATFORM_URL));
+        assertThat(findings.get(0).toString()).startsWith("p.md:3: ").contains(PLATFORM_URL, "hosted default platform URL");
+    }
+
+    @Test
+    void thePlatformUrlBesideTheSecretPassesAndAnEmptyOneDoesNot() {
+        String block = """
+                ```
+                MOZAIKS_OIDC_DISCOVERY_URL=http://localhost:8080/realms/mozaiks/.well-known/openid-configuration
+                AUTH_AUDIENCE=mozaiks-api
+                MOZAIKS_PLATFORM_CLIENT_SECRET=s3cret
+                %s
+                ```
+                """;
+        assertThat(scanMarkdown("p.md", lines(block.formatted("MOZAIKS_PLATFORM_URL=https://platform.example.com")))).isEmpty();
+        assertThat(scanMarkdown("p.md", lines(block.formatted("MOZAIKS_PLATFORM_URL=")))).hasSize(1);
+        assertThat(scanMarkdown("p.md", lines(block.formatted("MOZAIKS_PLATFORM_URL: \"\"")))).hasSize(1);
+        assertThat(scanMarkdown("p.md", lines(block.formatted("# set MOZAIKS_PLATFORM_URL later")))).hasSize(1);
+        assertThat(scanMarkdown("p.md", lines("<!-- counter-example -->\n" + block.formatted("")))).isEmpty();
+    }
+
+    @Test
+    void aBlockWithOnlyThePlatformClientIsACoreEnvAndNeedsBoth() {
+        assertThat(scanMarkdown("p.md", lines("""
+                ```
+                MOZAIKS_PLATFORM_CLIENT_ID=mozaiks-core
+                MOZAIKS_PLATFORM_CLIENT_SECRET=s3cret
+                ```
+                """))).extracting(Finding::missing).containsExactly(REQUIRED, PLATFORM_URL);
+    }
+
+    @Test
+    void thePlatformSecretRuleHoldsInTablesAndComposeFiles() {
+        assertThat(scanMarkdown("t.md", lines("""
+                | variable | value |
+                |---|---|
+                | `MOZAIKS_OIDC_DISCOVERY_URL` | `<issuer>/.well-known/openid-configuration` |
+                | `MOZAIKS_PLATFORM_CLIENT_SECRET` | the client's secret |
+                """))).extracting(Finding::line, Finding::missing).containsExactly(tuple(1, PLATFORM_URL));
+        assertThat(scanMarkdown("t.md", lines("""
+                | variable | value |
+                |---|---|
+                | `MOZAIKS_OIDC_DISCOVERY_URL` | `<issuer>/.well-known/openid-configuration` |
+                | `MOZAIKS_PLATFORM_URL` | your platform |
+                | `MOZAIKS_PLATFORM_CLIENT_SECRET` | the client's secret |
+                """))).isEmpty();
+        List<Finding> compose = scanYaml("c.yml", lines("""
+                x-mozaiks-core-env: &core
+                  MOZAIKS_OIDC_DISCOVERY_URL: http://keycloak:8080/realms/mozaiks/.well-known/openid-configuration
+                  MOZAIKS_PLATFORM_CLIENT_SECRET: ${CORE_SECRET}
+
+                services:
+                  worker:
+                    environment:
+                      - MOZAIKS_PLATFORM_CLIENT_SECRET=${CORE_SECRET}
+                      - MOZAIKS_OIDC_DISCOVERY_URL=http://keycloak:8080/realms/mozaiks/.well-known/openid-configuration
+                  good:
+                    environment:
+                      MOZAIKS_OIDC_DISCOVERY_URL: http://keycloak:8080/realms/mozaiks/.well-known/openid-configuration
+                      MOZAIKS_PLATFORM_URL: "http://platform:8080"
+                      MOZAIKS_PLATFORM_CLIENT_SECRET: ${CORE_SECRET}
+                """));
+        assertThat(compose).extracting(Finding::line, Finding::missing)
+                .containsExactly(tuple(1, PLATFORM_URL), tuple(7, PLATFORM_URL));
+    }
+
     // --- scanner
 
     static List<Finding> scanMarkdown(String file, List<String> lines) {
@@ -305,26 +403,41 @@ class CoreEnvScanTest {
                 }
                 body.add(line);
             }
-            String text = String.join("\n", body);
-            if (coreBlock ? !text.contains(REQUIRED) : isCoreEnvWithoutDiscovery(body)) {
-                findings.add(new Finding(file, i + 1, coreBlock ? "x-mozaiks-core-env" : "environment block"));
+            if (coreBlock || isCoreEnv(body)) {
+                String what = coreBlock ? "x-mozaiks-core-env" : "environment block";
+                int line = i + 1;
+                missing(body).forEach(variable -> findings.add(new Finding(file, line, what, variable)));
             }
         }
         return findings;
     }
 
     private static void check(String file, int zeroBasedLine, String what, List<String> section, List<Finding> findings) {
-        if (isCoreEnvWithoutDiscovery(section)) {
-            findings.add(new Finding(file, zeroBasedLine + 1, what));
+        if (isCoreEnv(section)) {
+            missing(section).forEach(variable -> findings.add(new Finding(file, zeroBasedLine + 1, what, variable)));
         }
     }
 
-    static boolean isCoreEnvWithoutDiscovery(List<String> section) {
+    /** Sets core's token-validation variables (and is no platform or plugin-host env), or core's platform secret. */
+    static boolean isCoreEnv(List<String> section) {
         String text = String.join("\n", section);
-        return SETS_CORE_VARIABLE.matcher(text).find()
+        return SETS_PLATFORM_SECRET.matcher(text).find()
+                || SETS_CORE_VARIABLE.matcher(text).find()
                 && !PLATFORM.matcher(text).find()
-                && !PLUGIN_HOST.matcher(text).find()
-                && !text.contains(REQUIRED);
+                && !PLUGIN_HOST.matcher(text).find();
+    }
+
+    /** The variables a core env lacks: the discovery URL always, the platform URL when it holds the platform secret. */
+    static List<String> missing(List<String> coreEnv) {
+        String text = String.join("\n", coreEnv);
+        List<String> missing = new ArrayList<>();
+        if (!text.contains(REQUIRED)) {
+            missing.add(REQUIRED);
+        }
+        if (SETS_PLATFORM_SECRET.matcher(text).find() && !SETS_PLATFORM_URL.matcher(text).find()) {
+            missing.add(PLATFORM_URL);
+        }
+        return missing;
     }
 
     private static List<Path> files(Path root) throws IOException {

@@ -28,7 +28,7 @@ class DistributionTest {
             "a\\..\\..\\evil", "C:/evil", "c:evil", "..", "a/..", ""})
     void refusesNamesThatLeaveTheRoot(String name) throws IOException {
         Path root = temp.toRealPath();
-        assertThatThrownBy(() -> Distribution.resolveInside(root, name))
+        assertThatThrownBy(() -> Distribution.entryPath(name).resolveAgainst(root))
                 .isInstanceOf(Distribution.ZipSlipException.class);
     }
 
@@ -36,7 +36,7 @@ class DistributionTest {
     @ValueSource(strings = {"keycloak-26.7.3/bin/kc.sh", "keycloak-26.7.3/", "a/./b", "a..b/c", "..a/b"})
     void acceptsNamesInsideTheRoot(String name) throws IOException {
         Path root = temp.toRealPath();
-        Path resolved = Distribution.resolveInside(root, name);
+        Path resolved = Distribution.entryPath(name).resolveAgainst(root).normalize();
         assertThat(resolved.startsWith(root)).as(resolved.toString()).isTrue();
         assertThat(resolved).isNotEqualTo(root);
     }

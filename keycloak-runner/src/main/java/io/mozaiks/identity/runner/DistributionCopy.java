@@ -1,16 +1,15 @@
 package io.mozaiks.identity.runner;
 
+import io.mozaiks.identity.pathsafety.TreeRemover;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Copies of one unpacked (and usually already built) distribution, one per cluster node: every node needs
@@ -53,17 +52,13 @@ public final class DistributionCopy {
     }
 
     /**
-     * Deletes a folder tree if it exists. Links are removed, never followed: a {@code data} folder that is
-     * a link to somewhere else loses the link, not what it points to.
+     * Deletes a folder tree if it exists, through {@link TreeRemover}: links and Windows junctions are removed,
+     * never followed, so a {@code data} folder that is a link to somewhere else loses the link, not what it
+     * points to.
      */
     public static void delete(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            TreeRemover.removeAt(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dir, e);
         }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
  * {@code ?backchannel=true}, as the consumer itself would see it.
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Compares a consumer env with the live contract endpoint; exit 1 on any difference.",
+        description = "Compares a consumer env with the live contract endpoint; exit 1 on any difference or unsafe setting.",
         footer = {"", "Examples:",
                 "  mozaiks-doctor env --consumer core core.env",
                 "  mozaiks-doctor env --consumer plugin-host --from-env      # in the container's entrypoint"})
@@ -67,8 +68,10 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
+        List<EnvComparison.Difference> local = who == Consumer.CORE ? CoreBillingCheck.check(actual) : List.of();
         String issuer = who.issuer(actual);
         if (issuer == null) {
+            printLocal(err, local);
             err.println("env: no issuer in the env (" + switch (who) {
                 case CORE -> "MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER";
                 case PLATFORM -> "AUTH_ISSUER";
@@ -81,21 +84,25 @@ public final class EnvCommand implements Callable<Integer> {
         try {
             reply = Http.get(url);
         } catch (RuntimeException e) {
+            printLocal(err, local);
             err.println("env: cannot read " + url + ": " + e.getMessage());
             return ExitCodes.CANNOT_CHECK;
         }
         if (reply.status() != 200) {
+            printLocal(err, local);
             err.println("env: " + url + " answered HTTP " + reply.status()
                     + " (404: no such realm, or the mozaiks provider is not installed on that Keycloak)");
             return ExitCodes.CANNOT_CHECK;
         }
-        List<EnvComparison.Difference> differences = EnvComparison.compare(who, actual, DotEnv.parse(reply.body()));
+        List<EnvComparison.Difference> differences = new ArrayList<>(EnvComparison.compare(who, actual, DotEnv.parse(reply.body())));
+        differences.addAll(local);
+        long failures = differences.stream().filter(d -> !CoreBillingCheck.WARN.equals(d.kind())).count();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
             root.put("consumer", who.path());
             root.put("compared_with", url);
             root.putPOJO("differences", differences);
-            root.put("findings", !differences.isEmpty());
+            root.put("findings", failures > 0);
             out.println(JSON.writeValueAsString(root));
         } else {
             out.println("compared with " + url);
@@ -103,11 +110,20 @@ public final class EnvCommand implements Callable<Integer> {
                 out.printf("%-7s %s%s%n        fix: %s%n", d.kind(), d.name(),
                         d.actual() == null ? "" : " (is " + d.actual() + ")", d.fix());
             }
-            out.println(differences.isEmpty() ? "RESULT the env matches the contract (exit 0)"
-                    : "RESULT " + differences.size() + " difference(s) (exit 1)");
+            long warnings = differences.size() - failures;
+            out.println(failures > 0 ? "RESULT " + failures + " difference(s) (exit 1)"
+                    : warnings > 0 ? "RESULT the env matches the contract, " + warnings + " warning(s) (exit 0)"
+                    : "RESULT the env matches the contract (exit 0)");
         }
         out.flush();
-        return differences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return failures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Findings from the env alone, shown even when the contract cannot be compared. */
+    private static void printLocal(PrintWriter err, List<EnvComparison.Difference> local) {
+        for (EnvComparison.Difference d : local) {
+            err.printf("%-7s %s%s%n        fix: %s%n", d.kind(), d.name(), d.actual() == null ? "" : " (is " + d.actual() + ")", d.fix());
+        }
     }
 
     /** The env document, asked where the consumer reaches Keycloak (back channel when that is not the issuer's origin). */

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** A consumer env against the contract endpoint's document for it: each difference with the fix. */
 public final class EnvComparison {
 
-    /** One difference: MISSING, DIFFERS or EXTRA, the variable, and what to do. */
+    /** One difference: MISSING, DIFFERS or EXTRA (or, from {@link CoreBillingCheck}, UNSAFE or WARN), the variable, and what to do. */
     public record Difference(String kind, String name, String actual, String expected, String fix) {
     }
 

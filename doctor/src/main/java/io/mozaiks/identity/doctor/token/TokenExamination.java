@@ -198,6 +198,7 @@ public final class TokenExamination {
             out.put("admin_or_internal", PythonCoreConsumer.adminOrInternal(p));
             out.put("tenant", p.tenant());
             out.put("app_binding", PythonCoreConsumer.appBinding(p));
+            out.put("capability_binding", PythonCoreConsumer.capabilityBinding(p));
             return out;
         }
 

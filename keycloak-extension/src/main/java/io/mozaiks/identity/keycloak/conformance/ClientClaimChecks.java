@@ -3,6 +3,7 @@ package io.mozaiks.identity.keycloak.conformance;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,7 @@ public final class ClientClaimChecks {
     public static final String THIRD_PARTY_CLIENT = "third-party-client";
     public static final String TOKEN_AUDIENCE = "plugin-host-audience";
     public static final String API_AUDIENCE_OUTSIDE_CONTRACT = "api-audience-outside-contract";
+    public static final String CLIENT_ID_COLLISION = "client-id-collision";
 
     private ClientClaimChecks() {
     }
@@ -95,5 +97,23 @@ public final class ClientClaimChecks {
                         + " consumer): " + String.join("; ", sources),
                 "Remove those Audience mappers and the API audience client's client roles; a client that calls the API"
                         + " gets client scope " + ContractV1.CONTRACT_SCOPE + " as Default instead");
+    }
+
+    /**
+     * Client ids mozaiks-platform cannot tell apart: it compares {@code AUTH_ALLOWED_CLIENT_IDS} ignoring case and
+     * splits it on commas, so such a client passes as another (an internal service client, say).
+     *
+     * @param unsafe client id -> why (from {@link io.mozaiks.identity.keycloak.contract.PlatformClientIds#unsafe})
+     */
+    public static Check clientIdCollisions(Map<String, String> unsafe) {
+        if (unsafe.isEmpty()) {
+            return Check.pass(CLIENT_ID_COLLISION, "realm");
+        }
+        return Check.fail(CLIENT_ID_COLLISION, "realm", "client ids that mozaiks-platform reads as another client's"
+                        + " (it compares client ids ignoring case and splits its allow-list on commas): "
+                        + unsafe.entrySet().stream().limit(20).map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .collect(Collectors.joining("; ")) + (unsafe.size() > 20 ? "; ... and " + (unsafe.size() - 20) + " more" : ""),
+                "Rename those clients so that no two client ids differ only in case and none contains a comma;"
+                        + " until then /env/platform leaves them out of AUTH_ALLOWED_CLIENT_IDS");
     }
 }

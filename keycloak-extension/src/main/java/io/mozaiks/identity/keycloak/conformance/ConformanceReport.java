@@ -3,6 +3,7 @@ package io.mozaiks.identity.keycloak.conformance;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.PlatformClientIds;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
@@ -46,6 +47,7 @@ public final class ConformanceReport {
     private final List<Problem> privilegeProblems;
     /** Service-account role lookups hit the user store: once per client per report. */
     private final Map<String, Boolean> serviceOnlyHolders = new HashMap<>();
+    private Map<String, String> platformUnsafe;
 
     public ConformanceReport(KeycloakSession session, RealmModel realm, String scopeName,
                              ContractSettings settings, String contractMapperId, Map<String, String> contractMapperConfig) {
@@ -76,6 +78,7 @@ public final class ConformanceReport {
         realmChecks.add(ClientClaimChecks.tokenAudience(RealmFacts.clientsWithoutOwnAudience(realm, scopeName)));
         realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(
                 RealmFacts.apiAudienceOutsideContract(realm, scopeName, settings.audiences())));
+        realmChecks.add(ClientClaimChecks.clientIdCollisions(platformUnsafeClientIds()));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
         realmChecks.addAll(EmailNameChecks.of(session, realm));
 
@@ -165,6 +168,14 @@ public final class ConformanceReport {
                 .filter(c -> "default".equals(assignment(c, scopeName)) && RealmFacts.issuesUserTokens(c))
                 .forEach(c -> ids.add(c.getClientId()));
         return List.copyOf(ids);
+    }
+
+    /** Client ids mozaiks-platform cannot tell apart (case, commas), each with the reason; over all clients of the realm. */
+    public Map<String, String> platformUnsafeClientIds() {
+        if (platformUnsafe == null) {
+            platformUnsafe = PlatformClientIds.unsafe(realm.getClientsStream().map(ClientModel::getClientId).toList());
+        }
+        return platformUnsafe;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.ReadClaimNames;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -13,15 +14,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which claim a client's mappers write, when that claim is one the contract owns or strips. Read from
- * the mapper config the way Keycloak's own mappers name their claim ({@code claim.name}, a dot path).
+ * Which claim a client's mappers write, when that claim is one the contract owns or strips, or a case variant
+ * of a name a consumer reads (contract 1.2: mozaiks-platform finds claims ignoring case). Read from the mapper
+ * config the way Keycloak's own mappers name their claim ({@code claim.name}, a dot path).
  */
 final class MapperClaims {
 
     /**
-     * Claims a foreign mapper must not write: STRIPPED and OWNED ones, {@code sub}/{@code azp}/{@code aud} among
-     * them (Keycloak's own sub mapper names no claim, so it is not counted); the profile fields are the stock
-     * scopes' job and are overwritten anyway.
+     * Exact claims a foreign mapper must not write: STRIPPED and OWNED ones and the fields Keycloak sets itself
+     * ({@code sub}, {@code azp}, {@code aud}, {@code iss}, ...; Keycloak's own sub mapper names no claim, so it is
+     * not counted); the profile fields are the stock scopes' job and are overwritten anyway.
      */
     static final Set<String> CHECKED = claimsChecked();
     private static final Set<String> STOCK_SCOPES = Set.of("roles", "acr");
@@ -34,7 +36,8 @@ final class MapperClaims {
     private static Set<String> claimsChecked() {
         Set<String> claims = new java.util.HashSet<>(ContractV1.STRIPPED_CLAIMS);
         claims.addAll(List.of(ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_SCP, ContractV1.CLAIM_ROLES, ContractV1.CLAIM_TENANT,
-                ContractV1.CLAIM_AMR, ContractV1.CLAIM_APP_ID, "acr", "sub", "azp", "aud"));
+                ContractV1.CLAIM_AMR, ContractV1.CLAIM_APP_ID));
+        claims.addAll(ReadClaimNames.KEYCLOAK_FIELDS);
         return Set.copyOf(claims);
     }
 
@@ -54,7 +57,8 @@ final class MapperClaims {
         }
         String claim = writtenClaim(mapper.getProtocolMapper(), mapper.getConfig(), apiAudiences);
         if (claim != null) {
-            boolean stock = stockScope && STOCK_PROVIDERS.contains(mapper.getProtocolMapper());
+            // A stock scope's mapper renamed to a case variant is no longer Keycloak's default: it fails like any other.
+            boolean stock = stockScope && STOCK_PROVIDERS.contains(mapper.getProtocolMapper()) && CHECKED.contains(claim);
             writers.add(new ClientClaimChecks.ClaimWriter(mapper.getName(), mapper.getProtocolMapper(), claim, source, stock));
         }
     }
@@ -83,7 +87,11 @@ final class MapperClaims {
             return null;
         }
         String top = topLevel(path);
-        return CHECKED.contains(top) ? top : null;
+        if (CHECKED.contains(top)) {
+            return top;
+        }
+        return ReadClaimNames.isCaseVariant(top)
+                ? top + " (read as " + ReadClaimNames.readNameOf(top).orElseThrow() + " by mozaiks-platform)" : null;
     }
 
     /** The first segment of a claim path; {@code \.} escapes a dot, as in Keycloak's own mappers. */

@@ -126,12 +126,27 @@ final class RealmFacts {
                 .forEach(client -> Stream.concat(client.getProtocolMappersStream(),
                                 Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
                                         .flatMap(ClientScopeModel::getProtocolMappersStream))
-                        .filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()) && m.getConfig() != null)
-                        .filter(m -> apiAudiences.contains(m.getConfig().get("included.client.audience"))
-                                || apiAudiences.contains(m.getConfig().get("included.custom.audience")))
+                        .filter(m -> m.getConfig() != null && (addsApiAudience(m, apiAudiences) || writesAud(m)))
                         .findFirst()
-                        .ifPresent(m -> sources.add("client " + client.getClientId() + " (Audience mapper " + m.getName() + ")")));
+                        .ifPresent(m -> sources.add("client " + client.getClientId() + " (" + (writesAud(m)
+                                ? "mapper " + m.getName() + " names claim aud, which Keycloak sets as the token's audience"
+                                : "Audience mapper " + m.getName()) + ")")));
         return bounded(sources);
+    }
+
+    private static boolean addsApiAudience(ProtocolMapperModel mapper, List<String> apiAudiences) {
+        return "oidc-audience-mapper".equals(mapper.getProtocolMapper())
+                && (apiAudiences.contains(mapper.getConfig().get("included.client.audience"))
+                || apiAudiences.contains(mapper.getConfig().get("included.custom.audience")));
+    }
+
+    /**
+     * Any mapper whose {@code claim.name} is exactly {@code aud} (a Hardcoded claim, a user attribute): Keycloak
+     * writes that value into the token's audience field, so it can address the API with any value.
+     */
+    private static boolean writesAud(ProtocolMapperModel mapper) {
+        String path = mapper.getConfig().get("claim.name");
+        return path != null && "aud".equals(MapperClaims.topLevel(path));
     }
 
     static boolean issuesUserTokens(ClientModel client) {

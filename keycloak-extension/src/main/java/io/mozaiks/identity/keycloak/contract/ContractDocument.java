@@ -101,6 +101,12 @@ public final class ContractDocument {
 
         doc.put("user_token", tokenShape(USER_CLAIMS, USER_CONDITIONAL_CLAIMS, List.of()));
         doc.put("service_token", tokenShape(SERVICE_CLAIMS, SERVICE_CONDITIONAL_CLAIMS, SERVICE_ABSENT_CLAIMS));
+        Map<String, Object> names = new LinkedHashMap<>();
+        names.put("read_names", List.copyOf(ReadClaimNames.ALL));
+        names.put("stripped", ContractV1.STRIPPED_CLAIMS);
+        names.put("rule", "a claim whose name equals a read name ignoring case but not exactly is never in a contract"
+                + " token (the .NET consumer reads claim names ignoring case)");
+        doc.put("claim_names", names);
 
         List<String> warnings = new ArrayList<>(facts.warnings());
         // Only the key: config values stay out of a public document (the admin report has the details).

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The names fixed by contract v1, now at minor version 1.1 (docs/contracts/auth-claims-v1.1.md). Claim
+ * The names fixed by contract v1, now at minor version 1.2 (docs/contracts/auth-claims-v1.2.md). Claim
  * names are the contract itself and are not configurable; only values are ({@link ContractSettings},
  * {@link PrivilegeSettings}).
  */
 public final class ContractV1 {
 
-    public static final String VERSION = "1.1";
+    public static final String VERSION = "1.2";
 
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_SCP = "scp";
@@ -39,7 +39,9 @@ public final class ContractV1 {
      * execution tokens), and the identity/privilege claims plugin-host reads before the standard ones.
      */
     public static final List<String> STRIPPED_CLAIMS = List.of("realm_access", "resource_access", "mozaiks_app_id",
-            "mozaiks_token_use", "mozaiks_chat_id", "chat_id", "user_id", "uid", "username", "is_superadmin");
+            "mozaiks_token_use", "mozaiks_chat_id", "chat_id", "user_id", "uid", "username", "is_superadmin",
+            // 1.2: core's capability binding, and what the contract promises no token carries (billing stays out of core).
+            "mozaiks_capability_id", "capability_id", "plan", "subscription", "entitlements", "billing");
 
     /** Claims only the contract mapper decides on contract tokens (besides the API audience entries of aud). */
     public static final List<String> OWNED_CLAIMS = List.of(CLAIM_SCOPE, CLAIM_SCP, CLAIM_ROLES, CLAIM_TENANT,

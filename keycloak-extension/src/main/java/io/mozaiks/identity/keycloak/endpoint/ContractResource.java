@@ -172,10 +172,13 @@ public class ContractResource {
         String issuer = Urls.realmIssuer(session.getContext().getUri(UrlType.FRONTEND).getBaseUri(), realm.getName());
         return switch (route.kind()) {
             case CONTRACT -> json(200, ContractDocument.build(facts(realm, contract, issuer, followsRequest)));
-            case ENV -> env(realm, contract, consumer.orElseThrow(), issuer, followsRequest, null);
+            case ENV -> env(realm, contract, consumer.orElseThrow(), issuer, followsRequest, null, Map.of());
             case CONFORMANCE -> json(200, report(realm, contract).build(followsRequest));
-            case ADMIN_ENV -> env(realm, contract, consumer.orElseThrow(), issuer, followsRequest,
-                    report(realm, contract).allowedClientIds(contract.scopeName()));
+            case ADMIN_ENV -> {
+                ConformanceReport report = report(realm, contract);
+                yield env(realm, contract, consumer.orElseThrow(), issuer, followsRequest,
+                        report.allowedClientIds(contract.scopeName()), report.platformUnsafeClientIds());
+            }
             case SETTINGS -> {
                 PrivilegeSettingsEndpoint.Answer answer = PrivilegeSettingsEndpoint.get(realm, contract.mapperConfig());
                 yield json(answer.status(), answer.body());
@@ -206,7 +209,7 @@ public class ContractResource {
     }
 
     private Response env(RealmModel realm, ContractLookup.Contract contract, Consumer consumer, String issuer,
-                         boolean followsRequest, List<String> allowedClientIds) {
+                         boolean followsRequest, List<String> allowedClientIds, Map<String, String> platformUnsafe) {
         if (followsRequest) {
             return error(409, "hostname_not_configured", "the issuer follows request headers because hostname is not"
                             + " configured as a full URL; settings derived from it cannot be trusted",
@@ -228,8 +231,17 @@ public class ContractResource {
         List<String> warnings = new ArrayList<>();
         List<String> allowed = allowedClientIds;
         if (allowedClientIds != null) {
-            allowed = allowedClientIds.stream().filter(EnvFile::isPlainValue).toList();
-            int refused = allowedClientIds.size() - allowed.size();
+            // .NET compares the list ignoring case and splits it on commas: such an id would admit another client.
+            List<String> colliding = allowedClientIds.stream().filter(platformUnsafe::containsKey).toList();
+            if (!colliding.isEmpty()) {
+                warnings.add(colliding.size() + " client id(s) that mozaiks-platform cannot tell apart from another"
+                        + " client id (same ignoring case, or a comma) were left out of AUTH_ALLOWED_CLIENT_IDS: "
+                        + colliding.stream().filter(EnvFile::isPlainValue).collect(java.util.stream.Collectors.joining(", "))
+                        + " (conformance check client-id-collision); rename those clients");
+            }
+            List<String> distinct = allowedClientIds.stream().filter(id -> !platformUnsafe.containsKey(id)).toList();
+            allowed = distinct.stream().filter(EnvFile::isPlainValue).toList();
+            int refused = distinct.size() - allowed.size();
             if (refused > 0) {
                 warnings.add(refused + " client id(s) with characters a shell or dotenv loader interprets were left out of"
                         + " AUTH_ALLOWED_CLIENT_IDS (see the conformance report's client list); rename those clients");

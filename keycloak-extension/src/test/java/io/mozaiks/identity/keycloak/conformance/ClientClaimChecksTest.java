@@ -87,4 +87,13 @@ class ClientClaimChecksTest {
         assertThat(check.reason()).contains("client app-x", "roles");
         assertThat(check.fix()).contains("access_as_user");
     }
+
+    @Test
+    void clientIdsThePlatformCannotTellApartFail() {
+        Check check = ClientClaimChecks.clientIdCollisions(java.util.Map.of("Mozaiks-Core", "equals mozaiks-core ignoring case"));
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.reason()).contains("Mozaiks-Core (equals mozaiks-core ignoring case)");
+        assertThat(check.fix()).contains("Rename");
+        assertThat(ClientClaimChecks.clientIdCollisions(java.util.Map.of()).status()).isEqualTo(Check.Status.PASS);
+    }
 }

@@ -89,6 +89,25 @@ class MapperClaimsTest {
         assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "department"))).isNull();
         assertThat(written("oidc-usermodel-attribute-mapper", Map.of("claim.name", "locale"))).isNull();
         assertThat(written("oidc-full-name-mapper", Map.of())).isNull();
-        assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "Roles"))).isNull();
+    }
+
+    @Test
+    void caseVariantsOfReadNamesAreWrittenClaims() {
+        assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "Roles", "claim.value", "[\"SuperAdmin\"]")))
+                .isEqualTo("Roles (read as roles by mozaiks-platform)");
+        assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "AMR"))).startsWith("AMR (read as amr");
+        assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "\u017Fcp"))).contains("read as scp");
+        assertThat(written("oidc-usermodel-attribute-mapper", Map.of("claim.name", "Email"))).contains("read as email");
+        assertThat(written("oidc-usermodel-attribute-mapper", Map.of("claim.name", "Realm_Access.roles")))
+                .contains("read as realm_access");
+        assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", "Department"))).isNull();
+    }
+
+    @Test
+    void theNewStrippedNamesAndKeycloakFieldsAreWrittenClaims() {
+        for (String name : List.of("plan", "subscription", "entitlements", "billing", "capability_id", "mozaiks_capability_id",
+                "iss", "typ", "exp")) {
+            assertThat(written("oidc-hardcoded-claim-mapper", Map.of("claim.name", name))).as(name).isEqualTo(name);
+        }
     }
 }

@@ -17,10 +17,10 @@ class ContractDocumentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void defaultsDescribeContractV11() {
+    void defaultsDescribeContract12() {
         Map<String, Object> doc = ContractDocument.build(facts(Map.of(), List.of()));
 
-        assertThat(doc).containsEntry("contract_version", "1.1")
+        assertThat(doc).containsEntry("contract_version", "1.2")
                 .containsEntry("issuer", ISSUER)
                 .containsEntry("jwks_uri", ISSUER + "/protocol/openid-connect/certs")
                 .containsEntry("discovery_url", ISSUER + "/.well-known/openid-configuration")

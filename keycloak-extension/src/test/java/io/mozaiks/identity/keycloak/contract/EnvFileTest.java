@@ -87,7 +87,7 @@ class EnvFileTest {
     void renderedFileParsesBackToTheSameVariables() {
         Map<String, String> vars = EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, null);
         String text = EnvFile.render(Consumer.PLATFORM, "mozaiks", ISSUER + "/mozaiks/contract/env/platform", vars);
-        assertThat(text).startsWith("# mozaiks contract v1.1:").contains("\nAUTH_PROVIDER=jwt\n");
+        assertThat(text).startsWith("# mozaiks contract v1.2:").contains("\nAUTH_PROVIDER=jwt\n");
         assertThat(EnvFile.parse(text)).isEqualTo(vars);
     }
 

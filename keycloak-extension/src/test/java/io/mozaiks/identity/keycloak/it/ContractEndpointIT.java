@@ -65,7 +65,11 @@ class ContractEndpointIT {
         JWTClaimsSet user = Fixture.claims(userToken);
         JWTClaimsSet service = Fixture.claims(serviceToken);
 
-        assertThat(doc.get("contract_version").asText()).isEqualTo("1.1");
+        assertThat(doc.get("contract_version").asText()).isEqualTo("1.2");
+        // The published read names are the extension's one list, and no real token spells one of them another way.
+        assertThat(strings(doc.at("/claim_names/read_names"))).containsExactlyElementsOf(
+                io.mozaiks.identity.keycloak.contract.ReadClaimNames.ALL);
+        assertThat(user.getClaims().keySet()).noneMatch(io.mozaiks.identity.keycloak.contract.ReadClaimNames::isCaseVariant);
         assertThat(doc.get("issuer").asText()).isEqualTo(user.getIssuer()).isEqualTo(service.getIssuer());
         assertThat(user.getAudience()).contains(doc.get("audience").asText());
         assertThat(service.getAudience()).contains(doc.get("audience").asText());

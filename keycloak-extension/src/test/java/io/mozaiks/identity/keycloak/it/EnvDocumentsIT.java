@@ -1,5 +1,6 @@
 package io.mozaiks.identity.keycloak.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mozaiks.identity.keycloak.contract.EnvFile;
 import io.mozaiks.identity.consumers.ContractEnv;
 import io.mozaiks.identity.consumers.PluginHostConsumer;
@@ -53,6 +54,47 @@ class EnvDocumentsIT {
         } catch (io.mozaiks.identity.consumers.Rejected rejected) {
             throw new AssertionError(rejected);
         }
+    }
+
+    /**
+     * mozaiks-platform compares AUTH_ALLOWED_CLIENT_IDS ignoring case and splits it on commas: a client
+     * {@code MOZAIKS-CORE} would pass as the internal service client {@code mozaiks-core}, a client
+     * {@code x,mozaiks-shell} as two entries. Such ids never reach the list, and conformance fails them.
+     */
+    @Test
+    void clientIdsThePlatformCannotTellApartAreLeftOutAndFail() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String upper = "MOZAIKS-CORE";
+        String comma = "x" + suffix + ",mozaiks-shell";
+        AdminApi admin = Fixture.admin();
+        String upperId = Fixture.created(admin.createClient(Map.of("clientId", upper, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true)));
+        String commaId = Fixture.created(admin.createClient(Map.of("clientId", comma, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true)));
+        admin.put("/clients/" + upperId + "/default-client-scopes/" + admin.clientScopeId(Fixture.CONTRACT_SCOPE), Map.of()).expect(204);
+        admin.put("/clients/" + commaId + "/default-client-scopes/" + admin.clientScopeId(Fixture.CONTRACT_SCOPE), Map.of()).expect(204);
+        String token = Fixture.adminCliToken(readerWithViewClients());
+        try {
+            JsonNode json = ContractEndpointIT.get("/conformance/env/platform", "Authorization", "Bearer " + token,
+                    "Accept", "application/json").expect(200).json();
+            List<String> allowed = List.of(json.get("variables").get("AUTH_ALLOWED_CLIENT_IDS").asText().split(","));
+            assertThat(allowed).contains("mozaiks-shell", "mozaiks-platform").doesNotContain("mozaiks-core", upper)
+                    .noneMatch(id -> id.startsWith("x" + suffix));
+            assertThat(json.get("warnings").toString()).contains("cannot tell apart", "MOZAIKS-CORE", "mozaiks-core");
+
+            JsonNode check = ConformanceIT.check(Fixture.conformanceReport(), null, "client-id-collision");
+            assertThat(check.get("status").asText()).isEqualTo("fail");
+            assertThat(check.get("reason").asText()).contains("MOZAIKS-CORE (equals mozaiks-core ignoring case)",
+                    "mozaiks-core (equals MOZAIKS-CORE ignoring case)", comma + " (contains a comma)");
+        } finally {
+            admin.delete("/clients/" + upperId).expect(204);
+            admin.delete("/clients/" + commaId).expect(204);
+        }
+        JsonNode json = ContractEndpointIT.get("/conformance/env/platform", "Authorization", "Bearer " + token,
+                "Accept", "application/json").expect(200).json();
+        assertThat(json.get("variables").get("AUTH_ALLOWED_CLIENT_IDS").asText().split(",")).contains("mozaiks-core");
+        assertThat(ConformanceIT.check(Fixture.conformanceReport(), null, "client-id-collision").get("status").asText())
+                .isEqualTo("pass");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.mozaiks.identity.testkit.contract;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -12,15 +14,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Validates real tokens against the published JSON Schemas (docs/contracts): contract v1
- * ({@link #USER_SCHEMA}, {@link #SERVICE_SCHEMA}, kept as history) and contract 1.1
- * ({@link #USER_SCHEMA_1_1}, {@link #SERVICE_SCHEMA_1_1}, which also forbid every stripped claim). A failure
+ * ({@link #USER_SCHEMA}, {@link #SERVICE_SCHEMA}, kept as history), contract 1.1
+ * ({@link #USER_SCHEMA_1_1}, {@link #SERVICE_SCHEMA_1_1}, which also forbid every stripped claim) and contract 1.2
+ * ({@link #USER_SCHEMA_1_2}, {@link #SERVICE_SCHEMA_1_2}, which also forbid every case variant of a read name). A failure
  * means the PUBLIC contract changed: the message says so and lists the claim difference in a form that
  * can be handed to the consumer teams as it is.
  */
@@ -32,6 +39,13 @@ public final class ContractGuard {
     public static final String USER_SCHEMA_1_1 = "auth-claims-v1.1.user-access-token.schema.json";
     /** Contract 1.1 internal service access token: v1 plus a service-only role and the stripped claims forbidden. */
     public static final String SERVICE_SCHEMA_1_1 = "auth-claims-v1.1.service-access-token.schema.json";
+    /**
+     * Contract 1.2 user access token: 1.1 plus the new stripped claims (capability, plan, subscription,
+     * entitlements, billing) and no claim whose name is a case variant of a read name ({@code Roles}, {@code ſcp}).
+     */
+    public static final String USER_SCHEMA_1_2 = "auth-claims-v1.2.user-access-token.schema.json";
+    /** Contract 1.2 internal service access token: 1.1 plus the same name rules as {@link #USER_SCHEMA_1_2}. */
+    public static final String SERVICE_SCHEMA_1_2 = "auth-claims-v1.2.service-access-token.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,10 +68,18 @@ public final class ContractGuard {
         return problems;
     }
 
-    /** Throws an AssertionError with the hand-over message when the token's payload drifted. */
+    /**
+     * Throws an AssertionError with the hand-over message when the token's payload drifted. Besides the
+     * schema it checks what a JSON Schema cannot see: a claim name that occurs twice in the payload's JSON
+     * (a mapper-written copy of a field Keycloak writes itself), which PyJWT reads as the LAST value and
+     * .NET as the FIRST.
+     */
     public void check(String schemaFile, String what, String jwt) {
-        JsonNode payload = payload(jwt);
-        List<String> differences = differences(schemaFile, payload);
+        byte[] raw = rawPayload(jwt);
+        JsonNode payload = tree(raw);
+        List<String> differences = new ArrayList<>(differences(schemaFile, payload));
+        duplicateClaims(raw).forEach(name -> differences.add(
+                "$." + name + ": the claim appears more than once in the token (PyJWT reads the last, .NET the first)"));
         if (!differences.isEmpty()) {
             throw new AssertionError(message(schemaFile, what, payload, differences));
         }
@@ -73,12 +95,42 @@ public final class ContractGuard {
     }
 
     public static JsonNode payload(String jwt) {
+        return tree(rawPayload(jwt));
+    }
+
+    /** Top-level names that occur more than once in a JSON object, in order of their second occurrence. */
+    static List<String> duplicateClaims(byte[] json) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return List.of();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (!seen.add(name)) {
+                    duplicates.add(name);
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(duplicates);
+    }
+
+    private static byte[] rawPayload(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length < 2) {
             throw new IllegalArgumentException("not a JWT");
         }
+        return Base64.getUrlDecoder().decode(parts[1]);
+    }
+
+    private static JsonNode tree(byte[] json) {
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

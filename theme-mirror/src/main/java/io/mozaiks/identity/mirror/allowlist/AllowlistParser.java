@@ -1,9 +1,9 @@
 package io.mozaiks.identity.mirror.allowlist;
 
-import io.mozaiks.identity.mirror.path.NameCollisions;
-import io.mozaiks.identity.mirror.path.PathRules;
-import io.mozaiks.identity.mirror.path.PathVerdict;
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.NameCollisions;
+import io.mozaiks.identity.pathsafety.PathRules;
+import io.mozaiks.identity.pathsafety.PathVerdict;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.mirror.allowlist;
 
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import java.util.List;
 import java.util.Optional;
 

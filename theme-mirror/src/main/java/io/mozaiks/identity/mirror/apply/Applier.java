@@ -1,8 +1,8 @@
 package io.mozaiks.identity.mirror.apply;
 
 import io.mozaiks.identity.mirror.content.ContentHash;
-import io.mozaiks.identity.mirror.path.RelativePath;
-import io.mozaiks.identity.mirror.path.SafeRoot;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
 import io.mozaiks.identity.mirror.plan.Action;
 import io.mozaiks.identity.mirror.plan.Plan;
 import io.mozaiks.identity.mirror.plan.PlanItem;
@@ -44,9 +44,8 @@ public final class Applier {
         targets.forEach(target -> target.parent().ifPresent(folders::add));
         List<Path> removed = new ArrayList<>();
         for (RelativePath folder : folders) {
-            SafeRoot.Entry entry = core.inspect(folder);
-            if (entry.kind() == SafeRoot.Kind.DIRECTORY) {
-                removed.addAll(StaleTempCleaner.clean(entry.path()));
+            if (core.inspect(folder).kind() == SafeRoot.Kind.DIRECTORY) {
+                removed.addAll(StaleTempCleaner.clean(core.openRoot(folder)));
             }
         }
         return removed;
@@ -86,10 +85,10 @@ public final class Applier {
             // --force: keep what we are about to overwrite, outside the repository.
             backup = backups.save(target, currentBytes(target));
         }
-        Path folder = core.requireDirectory(target.parent().orElseThrow());
+        core.requireDirectory(target.parent().orElseThrow());
         Optional<ContentHash> planned = Optional.ofNullable(item.targetHash());
         try {
-            writer.replace(folder, target.fileName(), item.sourceContent(), () -> requireUnchangedSincePlan(target, planned));
+            writer.replace(core, target, item.sourceContent(), () -> requireUnchangedSincePlan(target, planned));
         } catch (ConcurrentChangeException | RenameBlockedException e) {
             return new ApplyOutcome(item, Action.CONFLICT, false, e.getMessage(), backup);
         }

@@ -1,33 +1,37 @@
 package io.mozaiks.identity.mirror.apply;
 
+import io.mozaiks.identity.pathsafety.PathRules;
+import io.mozaiks.identity.pathsafety.PathVerdict;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Removes temp files a killed run left behind. Runs under the root lock, so no live run owns them. Only
  * names matching {@link TempFileNames#PATTERN} are touched, and only regular files or links (a link is
- * removed itself, never followed).
+ * removed itself, never followed). A name {@link PathRules} refuses was never written by this tool and is
+ * left alone.
  */
 public final class StaleTempCleaner {
     private StaleTempCleaner() {
     }
 
-    public static List<Path> clean(Path folder) throws IOException {
+    /** Cleans the folder {@code folder} is opened at; returns the removed files. */
+    public static List<Path> clean(SafeRoot folder) throws IOException {
         List<Path> removed = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, p -> TempFileNames.isOurs(p.getFileName().toString()))) {
-            for (Path entry : entries) {
-                BasicFileAttributes attributes =
-                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
-                    Files.deleteIfExists(entry);
-                    removed.add(entry);
-                }
+        for (String name : folder.list()) {
+            PathVerdict verdict = PathRules.check(name);
+            if (!TempFileNames.isOurs(name) || !verdict.isAccepted()) {
+                continue;
+            }
+            RelativePath temp = verdict.path().orElseThrow();
+            SafeRoot.Entry entry = folder.lstat(temp);
+            if (entry.kind() == SafeRoot.Kind.FILE || entry.kind() == SafeRoot.Kind.LINK) {
+                folder.removeTree(temp);
+                removed.add(entry.path());
             }
         }
         return removed;

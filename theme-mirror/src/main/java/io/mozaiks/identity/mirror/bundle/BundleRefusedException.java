@@ -15,7 +15,7 @@ public final class BundleRefusedException extends Exception {
     }
 
     public static BundleRefusedException entry(int index, String path, String reason) {
-        String shown = path == null ? "" : " ('" + io.mozaiks.identity.mirror.path.PathRules.printable(path) + "')";
+        String shown = path == null ? "" : " ('" + io.mozaiks.identity.pathsafety.PathRules.printable(path) + "')";
         return new BundleRefusedException("bundle refused: code_files[" + index + "]" + shown + ": " + reason, false);
     }
 

@@ -1,8 +1,8 @@
 package io.mozaiks.identity.mirror.bundle;
 
-import io.mozaiks.identity.mirror.path.NameCollisions;
-import io.mozaiks.identity.mirror.path.PathRules;
-import io.mozaiks.identity.mirror.path.PathVerdict;
+import io.mozaiks.identity.pathsafety.NameCollisions;
+import io.mozaiks.identity.pathsafety.PathRules;
+import io.mozaiks.identity.pathsafety.PathVerdict;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,14 +1,13 @@
 package io.mozaiks.identity.mirror.bundle;
 
-import io.mozaiks.identity.mirror.path.SafeRoot;
+import io.mozaiks.identity.pathsafety.PathRules;
+import io.mozaiks.identity.pathsafety.PathVerdict;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
+import io.mozaiks.identity.pathsafety.UnsafePathException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.List;
 /**
  * Writes a validated bundle all-or-nothing: everything goes into a fresh staging folder BESIDE the output
  * folder (same filesystem, so renames are atomic), and only a complete staging folder is renamed into place.
+ * Every step is a {@link SafeRoot} verb on the output folder's parent.
  *
  * <p>Existing output folder: a new or EMPTY folder is fine; a non-empty one is refused unless
  * {@code --replace}, which swaps it for the new bundle (old tree moved aside, then deleted without following
@@ -43,64 +43,73 @@ public final class BundleWriter {
             throw new BundleRefusedException("--out must name a folder below an existing parent: " + out, false);
         }
         String name = absolute.getFileName().toString();
-        Path parent;
+        PathVerdict nameVerdict = PathRules.check(name);
+        if (!nameVerdict.isAccepted()) {
+            throw new BundleRefusedException("--out folder name '" + name + "' is not portable ("
+                    + nameVerdict.reason().orElseThrow() + "); choose another name", false);
+        }
+        SafeRoot parent;
         try {
-            parent = absolute.getParent().toRealPath(); // the parent itself may sit behind a link
+            parent = SafeRoot.open(absolute.getParent()); // the parent itself may sit behind a link
         } catch (NoSuchFileException e) {
             throw new BundleRefusedException("the parent folder of --out does not exist: " + absolute.getParent()
                     + "; create it first", false);
         }
-        Path target = parent.resolve(name);
-        boolean exists = checkExisting(target, replace);
+        RelativePath target = nameVerdict.path().orElseThrow();
+        Path targetPath = target.resolveAgainst(parent.root());
+        boolean exists = checkExisting(parent, target, targetPath, replace);
 
         String random = HexFormat.of().formatHex(randomBytes());
-        Path staging = parent.resolve("." + name + SIBLING_MARK + random + ".staging");
-        Files.createDirectory(staging);
+        RelativePath staging = RelativePath.of("." + name + SIBLING_MARK + random + ".staging");
+        parent.mkdirs(staging);
         try {
-            SafeRoot root = SafeRoot.open(staging);
+            SafeRoot root = parent.openRoot(staging);
             for (ValidatedFile file : files) {
                 root.writeNewFile(file.path(), file.content());
             }
             if (exists) {
-                Path old = parent.resolve("." + name + SIBLING_MARK + random + ".old");
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                RelativePath old = RelativePath.of("." + name + SIBLING_MARK + random + ".old");
+                parent.rename(target, old);
                 try {
-                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    parent.rename(staging, target);
                 } catch (IOException e) {
-                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the old folder back
+                    parent.rename(old, target); // put the old folder back
                     throw e;
                 }
-                TreeDeleter.delete(old);
+                parent.removeTree(old);
             } else {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                parent.rename(staging, target);
             }
         } finally {
-            TreeDeleter.delete(staging); // no-op after a successful move
+            parent.removeTree(staging); // no-op after a successful move
         }
-        return new BundleResult(target, exists, files);
+        return new BundleResult(targetPath, exists, files);
     }
 
     /** True when a folder is there to be swapped; throws when the place is unusable. */
-    private static boolean checkExisting(Path target, boolean replace) throws IOException, BundleRefusedException {
-        BasicFileAttributes attributes;
+    private static boolean checkExisting(SafeRoot parent, RelativePath target, Path shown, boolean replace)
+            throws IOException, BundleRefusedException {
+        SafeRoot.Entry entry;
         try {
-            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException missing) {
-            return false;
+            entry = parent.lstat(target);
+        } catch (UnsafePathException e) {
+            throw new BundleRefusedException("--out " + shown + ": " + e.reason() + "; choose another folder", false);
         }
-        if (attributes.isSymbolicLink() || attributes.isOther()) {
-            throw new BundleRefusedException("--out " + target + " is a symbolic link, junction or special file;"
-                    + " refusing to follow it; remove it or choose another folder", false);
+        switch (entry.kind()) {
+            case MISSING:
+                return false;
+            case LINK:
+            case OTHER:
+                throw new BundleRefusedException("--out " + shown + " is a symbolic link, junction or special file;"
+                        + " refusing to follow it; remove it or choose another folder", false);
+            case FILE:
+                throw new BundleRefusedException("--out " + shown + " is a file; choose a folder", false);
+            default:
+                break;
         }
-        if (!attributes.isDirectory()) {
-            throw new BundleRefusedException("--out " + target + " is a file; choose a folder", false);
-        }
-        boolean empty;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
-            empty = !entries.iterator().hasNext();
-        }
+        boolean empty = parent.openRoot(target).list().isEmpty();
         if (!empty && !replace) {
-            throw new BundleRefusedException("--out " + target + " exists and is not empty; pass --replace to swap"
+            throw new BundleRefusedException("--out " + shown + " exists and is not empty; pass --replace to swap"
                     + " it for the new bundle, or choose a new folder", false);
         }
         return true;

@@ -7,7 +7,7 @@ import io.mozaiks.identity.mirror.apply.AtomicFileWriter;
 import io.mozaiks.identity.mirror.apply.RenameRetry;
 import io.mozaiks.identity.mirror.apply.TestPause;
 import io.mozaiks.identity.mirror.allowlist.AllowlistEntry;
-import io.mozaiks.identity.mirror.path.UnsafePathException;
+import io.mozaiks.identity.pathsafety.UnsafePathException;
 import io.mozaiks.identity.mirror.plan.Action;
 import io.mozaiks.identity.mirror.plan.Plan;
 import io.mozaiks.identity.mirror.state.BackupStore;

@@ -1,7 +1,7 @@
 package io.mozaiks.identity.mirror.git;
 
 import io.mozaiks.identity.mirror.content.ContentHash;
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

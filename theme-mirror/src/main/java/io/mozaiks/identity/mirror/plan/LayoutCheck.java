@@ -1,8 +1,8 @@
 package io.mozaiks.identity.mirror.plan;
 
 import io.mozaiks.identity.mirror.allowlist.TargetPolicy;
-import io.mozaiks.identity.mirror.path.RelativePath;
-import io.mozaiks.identity.mirror.path.SafeRoot;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
 import java.io.IOException;
 
 /**

@@ -1,12 +1,10 @@
 package io.mozaiks.identity.mirror.state;
 
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,17 +21,9 @@ public final class BackupStore {
         this.runDir = backupsDir.resolve(STAMP.format(runStart) + "-" + ProcessHandle.current().pid());
     }
 
-    /** Saves (and flushes) the old content; returns where. */
+    /** Saves (and flushes) the old content as a new file below this run's folder; returns where. */
     public Path save(RelativePath target, byte[] content) throws IOException {
-        Path backup = target.resolveAgainst(runDir);
-        Files.createDirectories(backup.getParent());
-        try (FileChannel channel = FileChannel.open(backup, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        return backup;
+        Files.createDirectories(runDir);
+        return SafeRoot.open(runDir).writeNewFile(target, content);
     }
 }

@@ -2,7 +2,7 @@ package io.mozaiks.identity.mirror.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

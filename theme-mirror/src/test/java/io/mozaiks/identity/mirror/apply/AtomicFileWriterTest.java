@@ -3,6 +3,8 @@ package io.mozaiks.identity.mirror.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mozaiks.identity.pathsafety.RelativePath;
+import io.mozaiks.identity.pathsafety.SafeRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +21,10 @@ class AtomicFileWriterTest {
 
     private final AtomicFileWriter writer = new AtomicFileWriter(new RenameRetry(millis -> { }), TestPause.from(Map.of()));
 
+    private static RelativePath logo() throws IOException {
+        return RelativePath.of("logo.svg");
+    }
+
     private long entries() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
@@ -28,7 +34,7 @@ class AtomicFileWriterTest {
     @Test
     void replacesTheTargetAndLeavesNoTempFile() throws Exception {
         Files.writeString(dir.resolve("logo.svg"), "old");
-        writer.replace(dir, "logo.svg", "new".getBytes(StandardCharsets.UTF_8), () -> { });
+        writer.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8), () -> { });
         assertThat(dir.resolve("logo.svg")).hasContent("new");
         assertThat(entries()).isEqualTo(1);
     }
@@ -36,7 +42,7 @@ class AtomicFileWriterTest {
     @Test
     void aVetoBeforeRenameKeepsTheOldFileAndRemovesTheTemp() throws Exception {
         Files.writeString(dir.resolve("logo.svg"), "old");
-        assertThatThrownBy(() -> writer.replace(dir, "logo.svg", "new".getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> writer.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8),
                 () -> { throw new IOException("changed"); })).hasMessage("changed");
         assertThat(dir.resolve("logo.svg")).hasContent("old");
         assertThat(entries()).isEqualTo(1);
@@ -51,7 +57,7 @@ class AtomicFileWriterTest {
             Files.createSymbolicLink(dir.resolve(".bg.svg.theme-mirror-fedcba9876543210.tmp"), outside);
             Files.writeString(dir.resolve("logo.svg"), "real");
             Files.writeString(dir.resolve(".logo.svg.swp"), "editor");
-            assertThat(StaleTempCleaner.clean(dir)).hasSize(2);
+            assertThat(StaleTempCleaner.clean(SafeRoot.open(dir))).hasSize(2);
             assertThat(outside).hasContent("keep");
             try (Stream<Path> list = Files.list(dir)) {
                 assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("logo.svg", ".logo.svg.swp");
@@ -70,7 +76,7 @@ class AtomicFileWriterTest {
                     attempts.incrementAndGet();
                     throw new AccessDeniedException(to.toString()); // what NTFS reports while an editor holds the file
                 });
-        assertThatThrownBy(() -> blocked.replace(dir, "logo.svg", "new".getBytes(StandardCharsets.UTF_8), () -> { }))
+        assertThatThrownBy(() -> blocked.replace(SafeRoot.open(dir), logo(), "new".getBytes(StandardCharsets.UTF_8), () -> { }))
                 .isInstanceOf(RenameBlockedException.class).hasMessageContaining("close programs");
         assertThat(attempts).hasValue(RenameRetry.ATTEMPTS);
         assertThat(dir.resolve("logo.svg")).hasContent("old");

@@ -3,7 +3,7 @@ package io.mozaiks.identity.mirror.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mozaiks.identity.mirror.path.RelativePath;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,12 +99,11 @@ class BundleWriterTest {
     }
 
     @Test
-    void treeDeleterNeverDescendsThroughLinks() throws Exception {
-        Path tree = Files.createDirectories(temp.resolve("tree/sub"));
-        Files.createSymbolicLink(tree.resolve("link"), outside);
-        Files.writeString(tree.resolve("f.txt"), "x");
-        TreeDeleter.delete(temp.resolve("tree"));
-        assertThat(temp.resolve("tree")).doesNotExist();
-        assertThat(outside.resolve("keep.txt")).hasContent("keep");
+    void anOutNameThePathRulesRefuseIsRefusedAndNothingIsWritten() throws Exception {
+        for (String name : new String[] {"out.", "CON", "GIT~1"}) {
+            assertThatThrownBy(() -> BundleWriter.write(temp.resolve(name), bundle("a.txt", "A"), false))
+                    .as(name).isInstanceOf(BundleRefusedException.class).hasMessageContaining("not portable");
+        }
+        assertThat(siblings()).containsExactly("outside");
     }
 }
