@@ -23,6 +23,27 @@ class CoreUsernameTest {
     }
 
     @Test
+    void theAttributeHoldsTheLowerCaseNameAndNothingForNoOrAnEmptyName() {
+        assertThat(CoreUsernameAttribute.valueFor("ALICE@evil.example")).isEqualTo("alice");
+        assertThat(CoreUsernameAttribute.valueFor("Alice@corp.example")).isEqualTo(CoreUsernameAttribute.valueFor("alice@x"));
+        assertThat(CoreUsernameAttribute.valueFor("\"A@b\"@x")).isEqualTo("\"a");
+        assertThat(CoreUsernameAttribute.valueFor("@example.com")).isNull();
+        assertThat(CoreUsernameAttribute.valueFor("alice")).isNull();
+        assertThat(CoreUsernameAttribute.valueFor(null)).isNull();
+    }
+
+    @Property
+    void equalAttributeValuesMeanTheSameNameForCore(@ForAll @StringLength(min = 1, max = 12) String a,
+                                                    @ForAll @StringLength(min = 1, max = 12) String b) {
+        String x = a.replace("@", "") + "@x.example";
+        String y = b.replace("@", "") + "@y.example";
+        if (CoreUsernameAttribute.valueFor(x) != null && CoreUsernameAttribute.valueFor(y) != null) {
+            assertThat(CoreUsernameAttribute.valueFor(x).equals(CoreUsernameAttribute.valueFor(y)))
+                    .isEqualTo(CoreUsername.sameName(x, y));
+        }
+    }
+
+    @Test
     void noEmailOrNoAtMeansCoreUsesSub() {
         assertThat(CoreUsername.of(null)).isEmpty();
         assertThat(CoreUsername.of("")).isEmpty();

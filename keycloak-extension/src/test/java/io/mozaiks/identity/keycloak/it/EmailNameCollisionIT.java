@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.mozaiks.identity.consumers.Principal;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
+import io.mozaiks.identity.keycloak.email.CoreUsernameAttribute;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TestServer;
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through every door Keycloak validates (admin API, account REST API as the account console calls it,
  * registration) is refused by the validator the dev realm attaches; a colliding user that arrives by import
  * (no validation) makes the contract leave the email out of both users' tokens, and core names each by sub.
+ * The token-time check is an exact lookup of the attribute {@code mozaiks.core-username} that every token first
+ * syncs for its own user: of two colliding users the later one to get a token sees the earlier.
  */
 class EmailNameCollisionIT {
 
@@ -176,6 +179,7 @@ class EmailNameCollisionIT {
      */
     @Test
     void anImportedCollisionTakesTheEmailOutOfBothTokens() throws Exception {
+        assertThat(emailOf(token(ALICE))).isEqualTo(ALICE_EMAIL); // Alice is an active user: her attribute is synced
         String imported = "imported-" + S;
         Reply reply = Fixture.admin().post("/partialImport", Map.of("ifResourceExists", "FAIL", "users", List.of(Map.of(
                 "username", imported, "enabled", true, "email", "ALICE-" + S + "@import.example", "emailVerified", true,
@@ -185,7 +189,9 @@ class EmailNameCollisionIT {
         String importedId = Fixture.admin().userId(imported);
         USERS.add(importedId);
         try {
-            for (String user : List.of(ALICE, imported)) {
+            // the imported user has no attribute until their first token; that token syncs it and finds Alice,
+            // and from then on Alice's tokens find the imported user
+            for (String user : List.of(imported, ALICE, imported)) {
                 String token = token(user);
                 JWTClaimsSet claims = Fixture.claims(token);
                 assertThat(claims.getClaims()).as(user).doesNotContainKey("email");
@@ -215,6 +221,74 @@ class EmailNameCollisionIT {
                 .isEqualTo("pass");
     }
 
+    /**
+     * Every token syncs its user's attribute to core's name for the current email (lower case); it is not in the
+     * admin representation (unmanaged attributes are disabled by default), and admin and account saves keep it.
+     */
+    @Test
+    void aTokenSyncsTheAttributeAndProfileSavesKeepIt() throws Exception {
+        String tagged = "synced-" + S;
+        String id = createUser(tagged, "Synced-" + S + "@Sync.example").expectId();
+        assertThat(usersWithAttribute("synced-" + S)).isEmpty(); // created, no token yet
+        assertThat(emailOf(token(tagged))).isEqualTo("synced-" + S + "@sync.example");
+        assertThat(usersWithAttribute("synced-" + S)).containsExactly(id);
+
+        AdminApi admin = Fixture.admin();
+        ObjectNode user = (ObjectNode) admin.get("/users/" + id).expect(200).json();
+        assertThat(user.path("attributes").has(CoreUsernameAttribute.NAME)).as(user.toString()).isFalse();
+        user.put("firstName", "Renamed");
+        assertThat(admin.put("/users/" + id, user).status()).isEqualTo(204);
+        assertThat(usersWithAttribute("synced-" + S)).containsExactly(id);
+
+        // the user tries to write it through the account API: not accepted, the attribute keeps the synced value
+        String account = accountConsoleToken(tagged);
+        ObjectNode me = (ObjectNode) accountGet(account);
+        me.putObject("attributes").putArray(CoreUsernameAttribute.NAME).add("somebody-else");
+        Reply reply = accountPost(account, me);
+        assertThat(reply.status()).as(reply.body()).isIn(204, 400);
+        assertThat(usersWithAttribute("somebody-else")).isEmpty();
+        assertThat(usersWithAttribute("synced-" + S)).containsExactly(id);
+
+        // an email change moves it at the next token
+        user = (ObjectNode) admin.get("/users/" + id).expect(200).json();
+        user.put("email", "moved-" + S + "@sync.example");
+        assertThat(admin.put("/users/" + id, user).status()).isEqualTo(204);
+        assertThat(emailOf(token(tagged))).isEqualTo("moved-" + S + "@sync.example");
+        assertThat(usersWithAttribute("synced-" + S)).isEmpty();
+        assertThat(usersWithAttribute("moved-" + S)).containsExactly(id);
+    }
+
+    /**
+     * A realm that enables unmanaged attributes lets a user edit their own attribute. Mallory sets hers to Alice's
+     * name: a stale hit (her current email is not Alice's name) does not take Alice's email, and Mallory's next
+     * token re-syncs her own attribute.
+     */
+    @Test
+    void aStaleAttributeOfAnotherUserDoesNotTakeTheEmail() throws Exception {
+        AdminApi admin = Fixture.admin();
+        JsonNode profile = admin.get("/users/profile").expect(200).json();
+        ObjectNode enabled = profile.deepCopy();
+        enabled.put("unmanagedAttributePolicy", "ENABLED");
+        admin.put("/users/profile", enabled).expect(200);
+        try {
+            assertThat(emailOf(token(MALLORY))).isEqualTo(MALLORY_EMAIL);
+            String account = accountConsoleToken(MALLORY);
+            ObjectNode me = (ObjectNode) accountGet(account);
+            ObjectNode attributes = me.has("attributes") ? (ObjectNode) me.get("attributes") : me.putObject("attributes");
+            attributes.putArray(CoreUsernameAttribute.NAME).add(ALICE);
+            Reply reply = accountPost(account, me);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+            assertThat(usersWithAttribute(ALICE)).contains(malloryId);
+
+            assertThat(emailOf(token(ALICE))).isEqualTo(ALICE_EMAIL);
+            assertThat(emailOf(token(MALLORY))).isEqualTo(MALLORY_EMAIL);
+            assertThat(usersWithAttribute(ALICE)).doesNotContain(malloryId);
+            assertThat(usersWithAttribute(MALLORY)).containsExactly(malloryId);
+        } finally {
+            admin.put("/users/profile", profile).expect(200);
+        }
+    }
+
     /** A realm whose user profile lacks the validator: conformance warns, and the token rule alone still protects core. */
     @Test
     void withoutTheValidatorConformanceWarnsAndTheTokenRuleStillHolds() throws Exception {
@@ -233,10 +307,11 @@ class EmailNameCollisionIT {
             assertThat(check.get("status").asText()).isEqualTo("warn");
             assertThat(check.get("fix").asText()).contains("Realm settings > User profile > email");
 
+            assertThat(emailOf(token(ALICE))).isEqualTo(ALICE_EMAIL);
             String id = createUser(copycat, "Alice-" + S + "@unvalidated.example").expectId();
             try {
-                assertThat(Fixture.claims(token(ALICE)).getClaims()).doesNotContainKey("email");
                 assertThat(Fixture.core().user(token(copycat)).email()).isNull();
+                assertThat(Fixture.claims(token(ALICE)).getClaims()).doesNotContainKey("email");
             } finally {
                 admin.delete("/users/" + id).expect(204);
                 USERS.remove(id);
@@ -273,6 +348,14 @@ class EmailNameCollisionIT {
 
     private static String token(String username) {
         return Fixture.accessToken(Fixture.tokens().password(APP, appSecret, username, username, null));
+    }
+
+    /** Ids of the users whose {@code mozaiks.core-username} is exactly this value (admin search {@code q=}). */
+    private static List<String> usersWithAttribute(String value) {
+        List<String> ids = new ArrayList<>();
+        Fixture.admin().get("/users?exact=true&q=" + Http.enc(CoreUsernameAttribute.NAME + ":" + value)).expect(200).json()
+                .forEach(user -> ids.add(user.get("id").asText()));
+        return ids;
     }
 
     private static String emailOf(String token) throws Exception {
