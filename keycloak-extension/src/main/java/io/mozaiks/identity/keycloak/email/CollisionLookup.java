@@ -17,7 +17,10 @@ import java.util.Objects;
  * {@code _} and {@code \} escaped; a {@code *} inside the name widens it. Candidates are only candidates (a
  * username or a person's name may start the same way), so each is compared exactly. A name with whitespace
  * (a quoted local part) would be split into words by that search; it uses the email attribute search instead
- * ({@code LIKE '%name@%'}, unescaped: wider, never narrower). Costs: docs/benchmarks.md.
+ * ({@code LIKE '%name@%'}, unescaped: wider, never narrower). The {@code OR} over lower-cased columns scans the
+ * realm's users, so it runs where it is rare: the validator (an email change), and at token time only for a user
+ * whose {@link CoreUsernameAttribute} cannot be written or whose name is empty; other tokens use
+ * {@link SyncedNameLookup}. Costs: docs/benchmarks.md.
  */
 public final class CollisionLookup {
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * syncs its own user's attribute ({@link TokenEmail}). So when the second of two colliding users gets a token,
  * the first one's attribute already holds the name, if the first ever presented it. Users that have had no token
  * since this version was deployed have no attribute: their tokens issued before the upgrade are the window (they
- * live until they expire, the realm's access token lifespan; docs/security.md). A user that cannot be written (a
+ * live until they expire, the realm's access token lifespan), and so is a name such an idle user presented to core
+ * before the upgrade (docs/security.md; conformance lists every pair). A user that cannot be written (a
  * read-only federated user) gets the realm search of {@link CollisionLookup} for their own tokens instead; others
  * do not find them through the attribute, so of such a pair only the writable user keeps the email.
  */
