@@ -75,6 +75,17 @@ public final class BenchmarkMain {
                     Boolean.parseBoolean(System.getProperty("bench.conformance.nolookups", "true")));
         }
 
+        if (Boolean.parseBoolean(System.getProperty("bench.email", "true"))) {
+            List<Integer> sizes = java.util.Arrays.stream(System.getProperty("bench.email.sizes", "0,10000,50000")
+                    .split(",")).map(String::trim).map(Integer::valueOf).toList();
+            System.out.println("[bench] email-name rule (issue 31) at " + sizes + " extra users");
+            List<EmailNameBench.Row> rows = new EmailNameBench(TestServer.get().baseUrl(),
+                    Integer.getInteger("bench.email.rounds", 8), Integer.getInteger("bench.email.warmup.rounds", 3),
+                    Duration.ofSeconds(Integer.getInteger("bench.slot.seconds", 2)),
+                    Integer.getInteger("bench.concurrency", 4)).run(sizes);
+            System.out.println(EmailNameBench.markdown(rows, results));
+        }
+
         machine.put("loadAverageEnd", loadAverage());
         Report report = new Report(machine, load, jmh, cpuMicro, conformance);
         report.write(results);

@@ -37,6 +37,7 @@ public final class ConformanceReport {
         realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(f.apiAudienceOutsideContract()));
         realmChecks.add(ClientClaimChecks.clientIdCollisions(f.clients().platformUnsafe()));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
+        realmChecks.addAll(EmailNameChecks.of(session, realm));
 
         ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);

@@ -136,7 +136,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (counts(model, userSession, clientSessionCtx)) {
-            ContractTokenWriter.write(token, model, userSession, clientSessionCtx);
+            ContractTokenWriter.write(token, model, session, userSession, clientSessionCtx);
         }
         return token;
     }

@@ -7,6 +7,7 @@ import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsCache;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsCache;
+import io.mozaiks.identity.keycloak.email.TokenEmail;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Time;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -14,6 +15,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -40,12 +42,12 @@ final class ContractTokenWriter {
     }
 
     /** Sets every contract claim of an access token (or introspection answer) of a counting contract mapper. */
-    static void write(AccessToken accessToken, ProtocolMapperModel model, UserSessionModel userSession,
-                      ClientSessionContext clientSessionCtx) {
-        TokenClaims.applyToAccessToken(accessToken, decide(model, userSession, clientSessionCtx));
+    static void write(AccessToken accessToken, ProtocolMapperModel model, KeycloakSession session,
+                      UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        TokenClaims.applyToAccessToken(accessToken, decide(model, session, userSession, clientSessionCtx));
     }
 
-    static ContractDecision decide(ProtocolMapperModel model, UserSessionModel userSession,
+    static ContractDecision decide(ProtocolMapperModel model, KeycloakSession session, UserSessionModel userSession,
                                    ClientSessionContext clientSessionCtx) {
         RealmModel realm = userSession.getRealm();
         ClientModel client = clientSessionCtx.getClientSession().getClient();
@@ -67,7 +69,7 @@ final class ContractTokenWriter {
         return new ContractDecision(kind, user.getId(), client.getClientId(),
                 apiAudiences(settings, realm, client, model, kind), settings.requiredScope(),
                 user.getUsername(), fullName(user),
-                user.isEmailVerified() && user.getEmail() != null ? user.getEmail() : null,
+                TokenEmail.of(session, realm, user), // verified, and no other user has its name before @
                 roles(privileges, realm, realmRoles, kind),
                 settings.hasProblem(ContractSettings.TENANT) ? null
                         : settings.tenant() != null ? settings.tenant() : realm.getName(),
