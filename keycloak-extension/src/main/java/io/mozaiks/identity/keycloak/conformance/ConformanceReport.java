@@ -37,7 +37,8 @@ public final class ConformanceReport {
         realmChecks.add(ClientClaimChecks.apiAudienceOutsideContract(f.apiAudienceOutsideContract()));
         realmChecks.add(ClientClaimChecks.clientIdCollisions(f.clients().platformUnsafe()));
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
-        realmChecks.addAll(EmailNameChecks.of(session, realm));
+        realmChecks.add(EmailNameChecks.validator(f.emailNameValidator()));
+        realmChecks.add(EmailNameChecks.collisions(f.emailNameScan()));
 
         ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);

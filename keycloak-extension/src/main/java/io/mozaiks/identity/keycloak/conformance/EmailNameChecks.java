@@ -2,8 +2,6 @@ package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.email.RealmCollisionScan;
 import io.mozaiks.identity.keycloak.email.UniqueCoreUsernameValidator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,6 @@ public final class EmailNameChecks {
     static final int MAX_LISTED = 20;
 
     private EmailNameChecks() {
-    }
-
-    /** Both checks for the realm (reads the user profile and walks at most {@link RealmCollisionScan#MAX_USERS} users). */
-    public static List<Check> of(KeycloakSession session, RealmModel realm) {
-        return List.of(validator(RealmCollisionScan.validatorAttached(session)),
-                collisions(RealmCollisionScan.scan(session, realm, RealmCollisionScan.MAX_USERS)));
     }
 
     public static Check validator(boolean attached) {

@@ -1,5 +1,6 @@
 package io.mozaiks.identity.keycloak.conformance;
 
+import io.mozaiks.identity.keycloak.email.RealmCollisionScan;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractV1;
@@ -87,7 +88,9 @@ public final class RealmFacts {
                 scopeOnConsent, clients,
                 clients.contractClients().stream()
                         .map(c -> ClientReader.contractClient(session, realm, c, contractMapperId, settings.audiences()))
-                        .toList());
+                        .toList(),
+                RealmCollisionScan.validatorAttached(session),
+                RealmCollisionScan.scan(session, realm, RealmCollisionScan.MAX_USERS));
     }
 
     private static String signingKeyType(KeycloakSession session, RealmModel realm, String algorithm) {

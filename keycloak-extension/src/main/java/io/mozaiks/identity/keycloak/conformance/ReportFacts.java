@@ -1,6 +1,7 @@
 package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
+import io.mozaiks.identity.keycloak.email.RealmCollisionScan;
 
 import java.util.List;
 
@@ -19,13 +20,16 @@ import java.util.List;
  * @param apiAudienceOutsideContract         where tokens without the contract scope get the API audience
  * @param scopeOnConsent                     the contract scope is shown on the consent screen
  * @param contractClients                    the contract clients with their mappers, by client id
+ * @param emailNameValidator                 the user profile's email attribute has the unique-core-username validator
+ * @param emailNameScan                      users sharing the part of their email before {@code @} (bounded scan)
  */
 public record ReportFacts(String realm, String scopeName, ContractSettings settings, PrivilegeFacts privileges,
                           List<Checks.AudienceClient> audienceClients, String signingAlgorithm, String signingKeyType,
                           boolean serverWideIntrospection, List<String> clientsWithoutIntrospectionAudience,
                           List<String> strayContractMappers, List<String> humanServiceRoleHolders,
                           List<String> clientsWithoutOwnAudience, List<String> apiAudienceOutsideContract,
-                          boolean scopeOnConsent, ContractClients clients, List<ContractClient> contractClients) {
+                          boolean scopeOnConsent, ContractClients clients, List<ContractClient> contractClients,
+                          boolean emailNameValidator, RealmCollisionScan.Result emailNameScan) {
 
     /**
      * A contract client and the mappers that act on its tokens.

@@ -4,9 +4,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Does another user of the realm have an email that gives core the same name? One search through Keycloak's
@@ -41,26 +43,37 @@ public final class CollisionLookup {
      *         candidates exceed {@link #MAX_CANDIDATES}
      */
     public static boolean anotherUserHasTheName(KeycloakSession session, RealmModel realm, String email, String ownUserId) {
+        return colliders(session, realm, email, ownUserId).map(found -> !found.isEmpty()).orElse(true);
+    }
+
+    /**
+     * The other (non-service-account) users whose email gives core the same name.
+     *
+     * @return empty when the candidates exceed {@link #MAX_CANDIDATES} (the caller fails closed)
+     */
+    public static Optional<List<UserModel>> colliders(KeycloakSession session, RealmModel realm, String email,
+                                                      String ownUserId) {
         String name = CoreUsername.of(email).orElse(null);
         if (name == null) {
-            return false;
+            return Optional.of(List.of());
         }
         Map<String, String> search = searchParameters(name);
+        List<UserModel> found = new ArrayList<>();
         int seen = 0;
         while (seen < MAX_CANDIDATES) {
             List<UserModel> page = session.users().searchForUserStream(realm, search, seen, PAGE).toList();
             for (UserModel candidate : page) {
                 if (!Objects.equals(candidate.getId(), ownUserId) && candidate.getServiceAccountClientLink() == null
                         && CoreUsername.sameName(email, candidate.getEmail())) {
-                    return true;
+                    found.add(candidate);
                 }
             }
             seen += page.size();
             if (page.size() < PAGE) {
-                return false;
+                return Optional.of(found);
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     /** The search that finds every user whose email starts with {@code name@}, ignoring case (and maybe more). */

@@ -36,6 +36,12 @@ public final class CoreUsernameAttribute {
         return CoreUsername.of(email).filter(name -> !name.isEmpty()).map(CoreUsername::key).orElse(null);
     }
 
+    /** The user's attribute already holds the value for their current email (a non-empty name). */
+    public static boolean inStep(UserModel user) {
+        String wanted = valueFor(user.getEmail());
+        return wanted != null && wanted.equals(user.getFirstAttribute(NAME)) && user.getAttributeStream(NAME).count() == 1;
+    }
+
     /**
      * Brings the user's attribute in line with their current email; writes only when it differs.
      *

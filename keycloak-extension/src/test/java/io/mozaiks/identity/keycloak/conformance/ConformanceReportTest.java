@@ -25,7 +25,8 @@ class ConformanceReportTest {
                 .map(a -> new Checks.AudienceClient(a, true, false, false, false, false, false, false, false)).toList();
         return new ReportFacts("mozaiks", ContractV1.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
                 false, List.of(), List.of(), List.of(), List.of(), List.of(), true, clients,
-                clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList());
+                clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList(),
+                true, new io.mozaiks.identity.keycloak.email.RealmCollisionScan.Result(java.util.Map.of(), 0, false));
     }
 
     @SuppressWarnings("unchecked")
@@ -46,7 +47,7 @@ class ConformanceReportTest {
         expected.addAll(List.of(Checks.SIGNING_KEY, Checks.INTROSPECTION_AUDIENCE, PrivilegeChecks.PRIVILEGE_SETTINGS,
                 PrivilegeChecks.ROLE_ALIAS, PrivilegeChecks.SINGLE_CONTRACT_MAPPER, PrivilegeChecks.SERVICE_ROLE_HOLDERS,
                 ClientClaimChecks.TOKEN_AUDIENCE, ClientClaimChecks.API_AUDIENCE_OUTSIDE_CONTRACT,
-                ClientClaimChecks.CLIENT_ID_COLLISION, Checks.HOSTNAME));
+                ClientClaimChecks.CLIENT_ID_COLLISION, Checks.HOSTNAME, EmailNameChecks.VALIDATOR, EmailNameChecks.COLLISIONS));
         assertThat(ids(report, "realm_checks")).containsExactlyElementsOf(expected);
         assertThat(report.get("internal_service_clients")).isEqualTo(List.of("svc"));
         assertThat((List<Map<String, Object>>) report.get("clients")).extracting(c -> c.get("client_id"))
