@@ -13,14 +13,9 @@ import java.util.Objects;
  * {@code IDX_USER_ATTRIBUTE_NAME}), then every hit's CURRENT email is compared: a stale attribute (a user who
  * changed their email and has had no token since) does not count, a hit whose email really collides does.
  *
- * <p>Why an attribute lookup is enough: a user presents an email to core only in a token, and every token first
- * syncs its own user's attribute ({@link TokenEmail}). So when the second of two colliding users gets a token,
- * the first one's attribute already holds the name, if the first ever presented it. Users that have had no token
- * since this version was deployed have no attribute: their tokens issued before the upgrade are the window (they
- * live until they expire, the realm's access token lifespan), and so is a name such an idle user presented to core
- * before the upgrade (docs/security.md; conformance lists every pair). A user that cannot be written (a
- * read-only federated user) gets the realm search of {@link CollisionLookup} for their own tokens instead; others
- * do not find them through the attribute, so of such a pair only the writable user keeps the email.
+ * <p>Used only for a user whose attribute is in step with their email ({@link TokenEmail}): that user's first
+ * token since then searched the realm by email and synced every collider it found, and any collider since has
+ * taken that search path itself at its first token and synced its own attribute, so the lookup finds it.
  */
 public final class SyncedNameLookup {
 
