@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.claims;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class AudienceClaim {
     public static List<String> compute(String[] current, List<String> apiAudiences, String clientId, TokenKind kind) {
         if (kind == TokenKind.OTHER_SERVICE) {
             // With a broken audience setting, assume the default: never address a token to the API by accident.
-            List<String> api = apiAudiences != null ? apiAudiences : List.of(ContractV1.DEFAULT_AUDIENCE);
+            List<String> api = apiAudiences != null ? apiAudiences : List.of(Contract.DEFAULT_AUDIENCE);
             boolean ownIdIsApi = api.contains(clientId);
             return List.of(ownIdIsApi ? clientId + NOT_INTERNAL_SUFFIX : clientId);
         }

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.claims;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.ReadClaimNames;
 
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class ForeignClaims {
     public static List<String> strip(Map<String, Object> otherClaims) {
         List<String> removed = new ArrayList<>();
         otherClaims.keySet().removeIf(name -> {
-            boolean foreign = ContractV1.STRIPPED_CLAIMS.contains(name) || ReadClaimNames.isCaseVariant(name)
+            boolean foreign = Contract.STRIPPED_CLAIMS.contains(name) || ReadClaimNames.isCaseVariant(name)
                     || ReadClaimNames.KEYCLOAK_FIELDS.contains(name);
             if (foreign) {
                 removed.add(name);

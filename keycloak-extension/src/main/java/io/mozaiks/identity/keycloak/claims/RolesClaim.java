@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.claims;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class RolesClaim {
                                        Predicate<String> serviceOnly, Map<String, String> aliases) {
         TreeSet<String> roles = new TreeSet<>();
         for (String role : resolvedRealmRoles) {
-            if (ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(role) || role.equals(defaultRoleName)) {
+            if (Contract.KEYCLOAK_INTERNAL_ROLES.contains(role) || role.equals(defaultRoleName)) {
                 continue;
             }
             if (!keepServiceOnly && serviceOnly.test(role)) {

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.conformance;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 
 import java.util.List;
 import java.util.Map;
@@ -60,12 +60,12 @@ public final class ClientClaimChecks {
             return Check.pass(THIRD_PARTY_CLIENT, clientId);
         }
         String why = !scopeShownOnConsent
-                ? "client scope " + ContractV1.CONTRACT_SCOPE + " is hidden from the consent screen, so users grant API access"
+                ? "client scope " + Contract.CONTRACT_SCOPE + " is hidden from the consent screen, so users grant API access"
                 + " and their roles without seeing it"
                 : "it has Full scope allowed, so it receives every role of the user, admin roles included";
         return Check.fail(THIRD_PARTY_CLIENT, clientId, "third-party client (consent required): " + why,
                 !scopeShownOnConsent
-                        ? "Client scopes > " + ContractV1.CONTRACT_SCOPE + ": switch Display on consent screen on"
+                        ? "Client scopes > " + Contract.CONTRACT_SCOPE + ": switch Display on consent screen on"
                         : "Clients > " + clientId + " > Client scopes > Dedicated scope > Scope: switch Full scope allowed off"
                         + " and add only the roles this application needs");
     }
@@ -78,7 +78,7 @@ public final class ClientClaimChecks {
         return Check.warn(TOKEN_AUDIENCE, "realm", "tokens of these clients may carry no aud, and mozaiks-core's"
                         + " plugin-host accepts a token without aud when issuer and signature match: " + String.join(", ", clients),
                 "Give each an audience of its own (an Audience mapper naming the client itself) or the client scope "
-                        + ContractV1.CONTRACT_SCOPE + "; disable clients nobody uses (docs/consumer-findings.md)");
+                        + Contract.CONTRACT_SCOPE + "; disable clients nobody uses (docs/consumer-findings.md)");
     }
 
     /**
@@ -96,7 +96,7 @@ public final class ClientClaimChecks {
                         + " audience, so the contract never checks their claims (a hard-coded roles claim would reach every"
                         + " consumer): " + String.join("; ", sources),
                 "Remove those Audience mappers and the API audience client's client roles; a client that calls the API"
-                        + " gets client scope " + ContractV1.CONTRACT_SCOPE + " as Default instead");
+                        + " gets client scope " + Contract.CONTRACT_SCOPE + " as Default instead");
     }
 
     /**

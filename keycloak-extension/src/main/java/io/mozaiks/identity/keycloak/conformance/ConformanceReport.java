@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.conformance;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 
@@ -49,7 +49,7 @@ public final class ConformanceReport {
         }
 
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("contract_version", ContractV1.VERSION);
+        report.put("contract_version", Contract.VERSION);
         report.put("realm", f.realm());
         report.put("contract_scope", f.scopeName());
         report.put("status", pass ? "pass" : "fail");

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.conformance;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.ReadClaimNames;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
 
@@ -32,9 +32,9 @@ final class MapperClaims {
     }
 
     private static Set<String> claimsChecked() {
-        Set<String> claims = new java.util.HashSet<>(ContractV1.STRIPPED_CLAIMS);
-        claims.addAll(List.of(ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_SCP, ContractV1.CLAIM_ROLES, ContractV1.CLAIM_TENANT,
-                ContractV1.CLAIM_AMR, ContractV1.CLAIM_APP_ID));
+        Set<String> claims = new java.util.HashSet<>(Contract.STRIPPED_CLAIMS);
+        claims.addAll(List.of(Contract.CLAIM_SCOPE, Contract.CLAIM_SCP, Contract.CLAIM_ROLES, Contract.CLAIM_TENANT,
+                Contract.CLAIM_AMR, Contract.CLAIM_APP_ID));
         claims.addAll(ReadClaimNames.KEYCLOAK_FIELDS);
         return Set.copyOf(claims);
     }
@@ -69,7 +69,7 @@ final class MapperClaims {
             return "acr";
         }
         if ("oidc-amr-mapper".equals(providerId)) {
-            return ContractV1.CLAIM_AMR;
+            return Contract.CLAIM_AMR;
         }
         String path = cfg.get("claim.name");
         if (path == null && "oidc-usermodel-realm-role-mapper".equals(providerId)) {

@@ -1,7 +1,7 @@
 package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 
 import java.util.List;
@@ -42,7 +42,7 @@ public final class PrivilegeChecks {
             return Check.fail(ROLE_ALIAS, "realm", "the alias platform_admin -> Admin is missing, so platform admins"
                             + " fail the .NET platform-admin policy",
                     SETTINGS_FIX + " with role_aliases including platform_admin:" + "Admin"
-                            + " (" + PrivilegeSettings.ROLE_ALIASES + ", default " + ContractV1.DEFAULT_ROLE_ALIASES + ")");
+                            + " (" + PrivilegeSettings.ROLE_ALIASES + ", default " + Contract.DEFAULT_ROLE_ALIASES + ")");
         }
         return Check.pass(ROLE_ALIAS, "realm");
     }
@@ -64,8 +64,8 @@ public final class PrivilegeChecks {
             return Check.pass(SINGLE_CONTRACT_MAPPER, "realm");
         }
         return Check.fail(SINGLE_CONTRACT_MAPPER, "realm", "only the first contract mapper of client scope "
-                        + ContractV1.CONTRACT_SCOPE + " counts; these do nothing: " + String.join(", ", strays),
-                "Delete them; assign client scope " + ContractV1.CONTRACT_SCOPE + " as a Default scope instead");
+                        + Contract.CONTRACT_SCOPE + " counts; these do nothing: " + String.join(", ", strays),
+                "Delete them; assign client scope " + Contract.CONTRACT_SCOPE + " as a Default scope instead");
     }
 
     /** A contract client's service account: its client-credentials tokens are internal, or rejected by every consumer. */

@@ -3,7 +3,7 @@ package io.mozaiks.identity.keycloak.conformance;
 import io.mozaiks.identity.keycloak.email.RealmCollisionScan;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
@@ -122,12 +122,12 @@ public final class RealmFacts {
     private static List<String> strayContractMappers(RealmModel realm) {
         List<String> strays = new ArrayList<>();
         Optional<ProtocolMapperModel> counting = ContractScopeMembership.countingMapper(realm);
-        contractScope(realm, ContractV1.CONTRACT_SCOPE).ifPresent(scope -> scope.getProtocolMappersStream()
+        contractScope(realm, Contract.CONTRACT_SCOPE).ifPresent(scope -> scope.getProtocolMappersStream()
                 .filter(m -> ContractMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
                 .filter(m -> counting.isPresent() && !m.getId().equals(counting.get().getId()))
                 .forEach(m -> strays.add("a second contract mapper \"" + m.getName() + "\" in client scope "
-                        + ContractV1.CONTRACT_SCOPE)));
-        realm.getClientScopesStream().filter(scope -> !ContractV1.CONTRACT_SCOPE.equals(scope.getName()))
+                        + Contract.CONTRACT_SCOPE)));
+        realm.getClientScopesStream().filter(scope -> !Contract.CONTRACT_SCOPE.equals(scope.getName()))
                 .filter(scope -> hasContractMapper(scope.getProtocolMappersStream()))
                 .forEach(scope -> strays.add("client scope " + scope.getName()));
         realm.getClientsStream().filter(client -> hasContractMapper(client.getProtocolMappersStream()))

@@ -18,22 +18,22 @@ public final class ContractDocument {
 
     /** Claims every user access token carries. */
     public static final List<String> USER_CLAIMS = List.of("iss", "aud", "azp", "sub", "exp", "iat",
-            "preferred_username", ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_SCP, ContractV1.CLAIM_ROLES,
-            ContractV1.CLAIM_TENANT);
+            "preferred_username", Contract.CLAIM_SCOPE, Contract.CLAIM_SCP, Contract.CLAIM_ROLES,
+            Contract.CLAIM_TENANT);
     /** Claims a user access token carries only when their condition holds (see the docs). */
     public static final Map<String, String> USER_CONDITIONAL_CLAIMS = ordered(
             "name", "the user has a first or last name",
             "email", "the user's email is verified",
-            ContractV1.CLAIM_AMR, "the login's authenticators map to RFC 8176 values",
-            ContractV1.CLAIM_APP_ID, "the client has the app-id attribute set");
+            Contract.CLAIM_AMR, "the login's authenticators map to RFC 8176 values",
+            Contract.CLAIM_APP_ID, "the client has the app-id attribute set");
     /** Claims every service (client-credentials) access token carries. */
     public static final List<String> SERVICE_CLAIMS = List.of("iss", "aud", "azp", "sub", "exp", "iat",
-            ContractV1.CLAIM_ROLES, ContractV1.CLAIM_TENANT);
+            Contract.CLAIM_ROLES, Contract.CLAIM_TENANT);
     public static final Map<String, String> SERVICE_CONDITIONAL_CLAIMS = ordered(
-            ContractV1.CLAIM_APP_ID, "the client has the app-id attribute set");
+            Contract.CLAIM_APP_ID, "the client has the app-id attribute set");
     /** Never in a service token: .NET InternalBearer refuses any token with a scope. */
-    public static final List<String> SERVICE_ABSENT_CLAIMS = List.of(ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_SCP,
-            ContractV1.CLAIM_AMR);
+    public static final List<String> SERVICE_ABSENT_CLAIMS = List.of(Contract.CLAIM_SCOPE, Contract.CLAIM_SCP,
+            Contract.CLAIM_AMR);
 
     private ContractDocument() {
     }
@@ -76,7 +76,7 @@ public final class ContractDocument {
     public static Map<String, Object> build(Facts facts) {
         ContractSettings settings = facts.settings();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("contract_version", ContractV1.VERSION);
+        doc.put("contract_version", Contract.VERSION);
         doc.put("realm", facts.realm());
         doc.put("issuer", facts.issuer());
         doc.put("jwks_uri", jwksUri(facts.issuer()));
@@ -87,17 +87,17 @@ public final class ContractDocument {
         doc.put("required_scope", settings.requiredScope());
 
         Map<String, Object> scopes = new LinkedHashMap<>();
-        scopes.put("claims", List.of(ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE));
+        scopes.put("claims", List.of(Contract.CLAIM_SCP, Contract.CLAIM_SCOPE));
         scopes.put("shape", "one space-separated string (scp equals scope)");
         doc.put("scopes", scopes);
 
         Map<String, Object> roles = new LinkedHashMap<>();
-        roles.put("claim", ContractV1.CLAIM_ROLES);
+        roles.put("claim", Contract.CLAIM_ROLES);
         roles.put("shape", "flat JSON array of realm role names");
         doc.put("roles", roles);
 
         Map<String, Object> tenant = new LinkedHashMap<>();
-        tenant.put("claim", ContractV1.CLAIM_TENANT);
+        tenant.put("claim", Contract.CLAIM_TENANT);
         tenant.put("value", tenant(facts));
         doc.put("tenant", tenant);
 
@@ -105,7 +105,7 @@ public final class ContractDocument {
         doc.put("service_token", tokenShape(SERVICE_CLAIMS, SERVICE_CONDITIONAL_CLAIMS, SERVICE_ABSENT_CLAIMS));
         Map<String, Object> names = new LinkedHashMap<>();
         names.put("read_names", List.copyOf(ReadClaimNames.ALL));
-        names.put("stripped", ContractV1.STRIPPED_CLAIMS);
+        names.put("stripped", Contract.STRIPPED_CLAIMS);
         names.put("rule", "a claim whose name equals a read name ignoring case but not exactly is never in a contract"
                 + " token (the .NET consumer reads claim names ignoring case)");
         doc.put("claim_names", names);

@@ -27,13 +27,13 @@ public final class ContractSettingsParser {
         Map<String, String> cfg = config == null ? Map.of() : config;
         List<Problem> problems = new ArrayList<>();
 
-        List<String> audiences = parseNames(cfg, ContractSettings.AUDIENCE, ContractV1.DEFAULT_AUDIENCE, problems);
+        List<String> audiences = parseNames(cfg, ContractSettings.AUDIENCE, Contract.DEFAULT_AUDIENCE, problems);
         if (audiences != null && audiences.isEmpty()) {
             problems.add(new Problem(ContractSettings.AUDIENCE, "at least one audience client is required"));
             audiences = null;
         }
 
-        String requiredScope = value(cfg, ContractSettings.REQUIRED_SCOPE, ContractV1.DEFAULT_REQUIRED_SCOPE);
+        String requiredScope = value(cfg, ContractSettings.REQUIRED_SCOPE, Contract.DEFAULT_REQUIRED_SCOPE);
         if (!SCOPE_TOKEN.matcher(requiredScope).matches()) {
             problems.add(new Problem(ContractSettings.REQUIRED_SCOPE,
                     "\"" + printable(requiredScope) + "\" is not a single OAuth scope token (no spaces or quotes)"));
@@ -49,7 +49,7 @@ public final class ContractSettingsParser {
             tenant = null; // callers see hasProblem(TENANT) and omit tid instead of guessing the realm name
         }
 
-        String appIdAttribute = value(cfg, ContractSettings.APP_ID_ATTRIBUTE, ContractV1.DEFAULT_APP_ID_ATTRIBUTE);
+        String appIdAttribute = value(cfg, ContractSettings.APP_ID_ATTRIBUTE, Contract.DEFAULT_APP_ID_ATTRIBUTE);
         if (!NAME.matcher(appIdAttribute).matches()) {
             problems.add(new Problem(ContractSettings.APP_ID_ATTRIBUTE,
                     "\"" + printable(appIdAttribute) + "\" is not a valid attribute name (letters, digits, _ . -)"));

@@ -6,7 +6,6 @@ import io.mozaiks.identity.contractenv.EnvDocument;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code .env} each consumer needs, filled from the contract settings (never a secret). Pure. Which
@@ -14,42 +13,6 @@ import java.util.Optional;
  * {@link DotEnv}); this class adds what only the provider knows: the settings and the header.
  */
 public final class EnvFile {
-
-    /**
-     * The consumers and their path segment in {@code /contract/env/{consumer}}. Kept for the endpoint's source
-     * compatibility; the one list is contract-env's {@link ConsumerId}, which every constant here delegates to.
-     */
-    public enum Consumer {
-        CORE(ConsumerId.CORE),
-        PLATFORM(ConsumerId.PLATFORM),
-        PLUGIN_HOST(ConsumerId.PLUGIN_HOST);
-
-        private final ConsumerId id;
-
-        Consumer(ConsumerId id) {
-            this.id = id;
-        }
-
-        public ConsumerId id() {
-            return id;
-        }
-
-        public String segment() {
-            return id.segment();
-        }
-
-        public String description() {
-            return id.description();
-        }
-
-        public static Optional<Consumer> fromSegment(String segment) {
-            return ConsumerId.fromSegment(segment).map(Consumer::of);
-        }
-
-        public static Consumer of(ConsumerId id) {
-            return valueOf(id.name());
-        }
-    }
 
     private EnvFile() {
     }
@@ -82,29 +45,29 @@ public final class EnvFile {
      *                         {@code AUTH_ALLOWED_CLIENT_IDS} (admin variant), already reduced to plain values
      * @throws IllegalStateException naming the setting when the contract cannot provide a plain value
      */
-    public static Map<String, String> variables(Consumer consumer, Endpoints endpoints, ContractSettings settings,
+    public static Map<String, String> variables(ConsumerId consumer, Endpoints endpoints, ContractSettings settings,
                                                 List<String> allowedClientIds) {
         String audience = require(ContractDocument.primaryAudience(settings), ContractSettings.AUDIENCE);
         String scope = require(settings.requiredScope(), ContractSettings.REQUIRED_SCOPE);
-        return EnvDocument.variables(consumer.id(), new EnvDocument.Values(endpoints.issuer(), endpoints.discoveryUrl(),
-                endpoints.jwksUri(), audience, scope, ContractV1.CLAIM_ROLES, ContractV1.CLAIM_TENANT, allowedClientIds));
+        return EnvDocument.variables(consumer, new EnvDocument.Values(endpoints.issuer(), endpoints.discoveryUrl(),
+                endpoints.jwksUri(), audience, scope, Contract.CLAIM_ROLES, Contract.CLAIM_TENANT, allowedClientIds));
     }
 
     /** {@code NAME=value} lines under a comment header. */
-    public static String render(Consumer consumer, String realm, String source, Map<String, String> variables) {
+    public static String render(ConsumerId consumer, String realm, String source, Map<String, String> variables) {
         return render(consumer, realm, source, variables, List.of());
     }
 
     /** @param warnings operator notes, rendered as comment lines (never a refused value itself) */
-    public static String render(Consumer consumer, String realm, String source, Map<String, String> variables,
+    public static String render(ConsumerId consumer, String realm, String source, Map<String, String> variables,
                                 List<String> warnings) {
         StringBuilder out = new StringBuilder();
-        out.append(DotEnv.comment("mozaiks contract v" + ContractV1.VERSION + ": " + consumer.description() + ", realm " + realm));
+        out.append(DotEnv.comment("mozaiks contract v" + Contract.VERSION + ": " + consumer.description() + ", realm " + realm));
         out.append(DotEnv.comment("Source: " + source));
         warnings.forEach(w -> out.append(DotEnv.comment("WARNING: " + w)));
         out.append("# Configure these values; at start-up COMPARE them with this endpoint and fail on a mismatch.\n");
         out.append("# Never fetch and adopt them at runtime. This file never holds credentials.\n");
-        if (consumer == Consumer.CORE) {
+        if (consumer == ConsumerId.CORE) {
             // core's billing client posts its internal service token to MOZAIKS_PLATFORM_URL, whose default is hosted.
             out.append("# If you give core MOZAIKS_PLATFORM_CLIENT_ID/MOZAIKS_PLATFORM_CLIENT_SECRET, also set\n");
             out.append("# MOZAIKS_PLATFORM_URL to YOUR platform: its default is a hosted URL on the internet.\n");

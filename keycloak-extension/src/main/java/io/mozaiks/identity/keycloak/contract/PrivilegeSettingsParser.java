@@ -41,7 +41,7 @@ public final class PrivilegeSettingsParser {
         Boolean coreAdmin = parseFlag(attrs.get(PrivilegeSettings.CORE_ADMIN_ALIAS), problems);
 
         List<String> serviceOnly = ContractSettingsParser.names(
-                value(attrs, PrivilegeSettings.SERVICE_ONLY_ROLES, ContractV1.DEFAULT_SERVICE_ONLY_ROLES),
+                value(attrs, PrivilegeSettings.SERVICE_ONLY_ROLES, Contract.DEFAULT_SERVICE_ONLY_ROLES),
                 PrivilegeSettings.SERVICE_ONLY_ROLES, problems);
         if (serviceOnly != null && serviceOnly.stream().noneMatch(CORE_INTERNAL_ROLES::contains)) {
             problems.add(new Problem(PrivilegeSettings.SERVICE_ONLY_ROLES, "must contain internal_service or service"
@@ -55,7 +55,7 @@ public final class PrivilegeSettingsParser {
         Set<String> internalClients = clients == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(clients));
 
         Map<String, String> aliases = parseAliases(value(attrs, PrivilegeSettings.ROLE_ALIASES,
-                ContractV1.DEFAULT_ROLE_ALIASES), serviceOnlyRoles, Boolean.TRUE.equals(coreAdmin), problems);
+                Contract.DEFAULT_ROLE_ALIASES), serviceOnlyRoles, Boolean.TRUE.equals(coreAdmin), problems);
 
         Map<String, String> mapper = mapperConfig == null ? Map.of() : mapperConfig;
         for (String key : PrivilegeSettings.LEGACY_MAPPER_KEYS) {
@@ -129,7 +129,7 @@ public final class PrivilegeSettingsParser {
                 || (serviceOnlyRoles != null && serviceOnlyRoles.stream().anyMatch(r -> r.equalsIgnoreCase(target)))) {
             return "is an internal or service-only role";
         }
-        if (ContractV1.KEYCLOAK_INTERNAL_ROLES.contains(lower) || lower.startsWith("default-roles-")) {
+        if (Contract.KEYCLOAK_INTERNAL_ROLES.contains(lower) || lower.startsWith("default-roles-")) {
             return "is one of Keycloak's internal roles";
         }
         if (target.equals(CORE_ADMIN) && !coreAdminAllowed) {

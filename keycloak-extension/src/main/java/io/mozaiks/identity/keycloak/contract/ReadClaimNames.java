@@ -23,7 +23,7 @@ public final class ReadClaimNames {
      * copy never stays in a contract token.
      */
     public static final Set<String> KEYCLOAK_FIELDS = Set.of("iss", "aud", "typ", "sub", "azp", "acr", "exp", "iat",
-            "nbf", ContractV1.CLAIM_SCOPE);
+            "nbf", Contract.CLAIM_SCOPE);
 
     /** Read by a consumer besides the OWNED and STRIPPED names (docs/consumer-findings.md). */
     private static final List<String> OTHER_READ = List.of("azp", "appid", "client_id", "iss", "aud", "typ", "exp", "nbf",
@@ -38,8 +38,8 @@ public final class ReadClaimNames {
     }
 
     private static Set<String> all() {
-        Set<String> names = new LinkedHashSet<>(ContractV1.OWNED_CLAIMS);
-        names.addAll(ContractV1.STRIPPED_CLAIMS);
+        Set<String> names = new LinkedHashSet<>(Contract.OWNED_CLAIMS);
+        names.addAll(Contract.STRIPPED_CLAIMS);
         names.addAll(OTHER_READ);
         return java.util.Collections.unmodifiableSet(names);
     }

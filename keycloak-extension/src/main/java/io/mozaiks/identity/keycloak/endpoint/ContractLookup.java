@@ -2,7 +2,7 @@ package io.mozaiks.identity.keycloak.endpoint;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.mapper.ContractScopeMembership;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
@@ -29,10 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ContractLookup {
 
     /** The realm's contract as the endpoint publishes it. */
-    record Contract(String scopeName, String mapperId, ContractSettings settings, Map<String, String> mapperConfig) {
+    record CountingMapper(String scopeName, String mapperId, ContractSettings settings, Map<String, String> mapperConfig) {
     }
 
-    private record Entry(String stamp, Optional<Contract> contract) {
+    private record Entry(String stamp, Optional<CountingMapper> contract) {
     }
 
     private record Found(ClientScopeModel scope, ProtocolMapperModel mapper) {
@@ -45,14 +45,14 @@ final class ContractLookup {
     private ContractLookup() {
     }
 
-    static Optional<Contract> find(RealmModel realm) {
+    static Optional<CountingMapper> find(RealmModel realm) {
         List<Found> found = scan(realm);
         String stamp = stamp(found);
         Entry cached = CACHE.get(realm.getId());
         if (cached != null && cached.stamp().equals(stamp)) {
             return cached.contract();
         }
-        Optional<Contract> contract = build(found);
+        Optional<CountingMapper> contract = build(found);
         if (CACHE.size() >= MAX_REALMS) {
             CACHE.clear();
         }
@@ -66,18 +66,18 @@ final class ContractLookup {
      */
     private static List<Found> scan(RealmModel realm) {
         List<Found> found = new ArrayList<>();
-        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, ContractV1.CONTRACT_SCOPE);
+        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, Contract.CONTRACT_SCOPE);
         ContractScopeMembership.countingMapper(realm).ifPresent(mapper -> found.add(new Found(scope, mapper)));
         return found;
     }
 
-    private static Optional<Contract> build(List<Found> found) {
+    private static Optional<CountingMapper> build(List<Found> found) {
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Found first = found.get(0);
         Map<String, String> config = first.mapper().getConfig() == null ? Map.of() : Map.copyOf(first.mapper().getConfig());
-        return Optional.of(new Contract(first.scope().getName(), first.mapper().getId(),
+        return Optional.of(new CountingMapper(first.scope().getName(), first.mapper().getId(),
                 ContractSettingsParser.parse(config), config));
     }
 

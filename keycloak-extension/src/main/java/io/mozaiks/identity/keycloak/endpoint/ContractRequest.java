@@ -10,6 +10,6 @@ import org.keycloak.models.RealmModel;
  * @param issuer               the realm's frontend issuer, by Keycloak's own URL logic
  * @param issuerFollowsRequest whether that issuer follows the request's Host / X-Forwarded headers ({@link IssuerPolicy})
  */
-record ContractRequest(KeycloakSession session, RealmModel realm, ContractLookup.Contract contract, String issuer,
+record ContractRequest(KeycloakSession session, RealmModel realm, ContractLookup.CountingMapper contract, String issuer,
                        boolean issuerFollowsRequest) {
 }

@@ -3,8 +3,8 @@ package io.mozaiks.identity.keycloak.endpoint;
 import io.mozaiks.identity.keycloak.conformance.ConformanceReport;
 import io.mozaiks.identity.keycloak.conformance.RealmFacts;
 import io.mozaiks.identity.keycloak.conformance.ReportFacts;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
-import io.mozaiks.identity.keycloak.contract.EnvFile.Consumer;
+import io.mozaiks.identity.keycloak.contract.Contract;
+import io.mozaiks.identity.contractenv.ConsumerId;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
@@ -109,14 +109,14 @@ public class ContractResource {
                 return denied;
             }
         }
-        Optional<Consumer> consumer = Optional.empty();
+        Optional<ConsumerId> consumer = Optional.empty();
         if (route.consumer() != null) {
-            consumer = Consumer.fromSegment(route.consumer());
+            consumer = ConsumerId.fromSegment(route.consumer());
             if (consumer.isEmpty()) {
                 return unknownConsumer(route.consumer());
             }
         }
-        Optional<ContractLookup.Contract> contract = ContractLookup.find(realm);
+        Optional<ContractLookup.CountingMapper> contract = ContractLookup.find(realm);
         if (contract.isEmpty()) {
             return contractNotConfigured(realm);
         }
@@ -135,7 +135,7 @@ public class ContractResource {
     }
 
     private static ReportFacts reportFacts(ContractRequest request) {
-        ContractLookup.Contract contract = request.contract();
+        ContractLookup.CountingMapper contract = request.contract();
         return RealmFacts.report(request.session(), request.realm(), contract.scopeName(), contract.settings(),
                 contract.mapperId(), contract.mapperConfig());
     }
@@ -168,13 +168,13 @@ public class ContractResource {
 
     private static Response unknownConsumer(String segment) {
         return ResponsePolicy.error(404, "unknown_consumer", "no consumer named \"" + segment.replaceAll("\\p{Cntrl}", "?")
-                + "\"", "Use one of: " + String.join(", ", Arrays.stream(Consumer.values()).map(Consumer::segment).toList()));
+                + "\"", "Use one of: " + String.join(", ", Arrays.stream(ConsumerId.values()).map(ConsumerId::segment).toList()));
     }
 
     private static Response contractNotConfigured(RealmModel realm) {
         return ResponsePolicy.error(404, "contract_not_configured", "realm " + realm.getName()
                         + " has no client scope holding the mozaiks contract v1 mapper",
-                "Create the client scope " + ContractV1.CONTRACT_SCOPE + " with a mapper of type \"mozaiks contract v1\""
+                "Create the client scope " + Contract.CONTRACT_SCOPE + " with a mapper of type \"mozaiks contract v1\""
                         + " (provider id mozaiks-contract-v1-mapper) and assign it as a Default client scope to each"
                         + " client whose tokens the consumers accept");
     }

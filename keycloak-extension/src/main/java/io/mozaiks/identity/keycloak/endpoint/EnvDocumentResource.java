@@ -1,9 +1,9 @@
 package io.mozaiks.identity.keycloak.endpoint;
 
 import io.mozaiks.identity.keycloak.conformance.ContractClients;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.EnvFile;
-import io.mozaiks.identity.keycloak.contract.EnvFile.Consumer;
+import io.mozaiks.identity.contractenv.ConsumerId;
 import org.keycloak.services.Urls;
 import org.keycloak.urls.UrlType;
 
@@ -24,16 +24,16 @@ final class EnvDocumentResource {
     }
 
     /** The public variant: no {@code AUTH_ALLOWED_CLIENT_IDS}. */
-    static Response get(ContractRequest request, Consumer consumer) {
+    static Response get(ContractRequest request, ConsumerId consumer) {
         return answer(request, consumer, null);
     }
 
     /** The admin variant: the platform's document adds the allowed client ids ({@link ContractClients#platformAllowList()}). */
-    static Response getForAdmin(ContractRequest request, Consumer consumer, ContractClients clients) {
+    static Response getForAdmin(ContractRequest request, ConsumerId consumer, ContractClients clients) {
         return answer(request, consumer, clients.platformAllowList());
     }
 
-    private static Response answer(ContractRequest request, Consumer consumer, ContractClients.PlatformAllowList allowList) {
+    private static Response answer(ContractRequest request, ConsumerId consumer, ContractClients.PlatformAllowList allowList) {
         if (request.issuerFollowsRequest()) {
             return ResponsePolicy.error(409, "hostname_not_configured", "the issuer follows request headers because hostname"
                             + " is not configured as a full URL; settings derived from it cannot be trusted",
@@ -64,7 +64,7 @@ final class EnvDocumentResource {
         }
         if (ResponsePolicy.wantsJson(request.session().getContext().getRequestHeaders().getAcceptableMediaTypes())) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("contract_version", ContractV1.VERSION);
+            body.put("contract_version", Contract.VERSION);
             body.put("consumer", consumer.segment());
             body.put("variables", variables);
             body.put("warnings", warnings);
@@ -75,7 +75,7 @@ final class EnvDocumentResource {
     }
 
     /** Where the document came from, for its header comment. */
-    static String source(String issuer, Consumer consumer, boolean admin, boolean backchannel) {
+    static String source(String issuer, ConsumerId consumer, boolean admin, boolean backchannel) {
         return issuer + "/" + ContractRoutes.ROOT + "/contract/" + (admin ? "conformance/" : "") + "env/" + consumer.segment()
                 + (backchannel ? "?backchannel=true" : "");
     }

@@ -5,7 +5,7 @@ import io.mozaiks.identity.keycloak.conformance.PrivilegeFacts;
 import io.mozaiks.identity.keycloak.conformance.RealmFacts;
 import io.mozaiks.identity.keycloak.contract.ContractSettings.Problem;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
@@ -111,7 +111,7 @@ final class PrivilegeSettingsEndpoint {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(PrivilegeSettings.ROLE_ALIASES, aliases(json.get(ROLE_ALIASES)));
         attributes.put(PrivilegeSettings.SERVICE_ONLY_ROLES, names(json.get(SERVICE_ONLY_ROLES), SERVICE_ONLY_ROLES,
-                ContractV1.DEFAULT_SERVICE_ONLY_ROLES));
+                Contract.DEFAULT_SERVICE_ONLY_ROLES));
         attributes.put(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, names(json.get(INTERNAL_SERVICE_CLIENTS),
                 INTERNAL_SERVICE_CLIENTS, ""));
         JsonNode flag = json.get(CORE_ADMIN_ALIAS);
@@ -124,7 +124,7 @@ final class PrivilegeSettingsEndpoint {
 
     private static String aliases(JsonNode node) {
         if (node == null || node.isNull()) {
-            return ContractV1.DEFAULT_ROLE_ALIASES;
+            return Contract.DEFAULT_ROLE_ALIASES;
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException(ROLE_ALIASES + " must be an object of role: alias, e.g. {\"platform_admin\": \"Admin\"}");
@@ -159,7 +159,7 @@ final class PrivilegeSettingsEndpoint {
     }
 
     private static void removeLegacyMapperKeys(RealmModel realm) {
-        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, ContractV1.CONTRACT_SCOPE);
+        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, Contract.CONTRACT_SCOPE);
         if (scope == null) {
             return;
         }
@@ -186,7 +186,7 @@ final class PrivilegeSettingsEndpoint {
 
     private static Map<String, Object> describe(RealmModel realm, PrivilegeSettings settings, List<Problem> problems) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contract_version", ContractV1.VERSION);
+        body.put("contract_version", Contract.VERSION);
         body.put("realm", realm.getName());
         body.put("valid", problems.isEmpty());
         body.put("problems", problems.stream().map(Object::toString).toList());

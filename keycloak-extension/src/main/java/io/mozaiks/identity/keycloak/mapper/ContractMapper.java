@@ -2,7 +2,7 @@ package io.mozaiks.identity.keycloak.mapper;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Contract v1.1 in one mapper: put it in the client scope {@code access_as_user} and every client with
  * that scope issues tokens the consumers accept. Runs after Keycloak's own mappers (see {@link #PRIORITY})
  * because it owns the final {@code scope}/{@code scp}, {@code roles}, the verified-only {@code email},
- * and strips what consumers would read as privilege from other mappers ({@link ContractV1#STRIPPED_CLAIMS}).
+ * and strips what consumers would read as privilege from other mappers ({@link Contract#STRIPPED_CLAIMS}).
  *
  * <p>Who is an admin or internal is not configured here but in realm attributes ({@link PrivilegeSettings}):
  * a client admin may edit this mapper, not the realm.
@@ -55,19 +55,19 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         List<ProviderConfigProperty> properties = ProviderConfigurationBuilder.create()
                 .property().name(ContractSettings.AUDIENCE).label("API audience client(s)")
                 .helpText("Client id(s), comma separated, added to aud of access tokens and introspection. "
-                        + "Each must exist in the realm. Default: " + ContractV1.DEFAULT_AUDIENCE)
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_AUDIENCE).add()
+                        + "Each must exist in the realm. Default: " + Contract.DEFAULT_AUDIENCE)
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Contract.DEFAULT_AUDIENCE).add()
                 .property().name(ContractSettings.REQUIRED_SCOPE).label("Required user scope")
                 .helpText("Always present in scope and scp of user tokens; never in service tokens. Default: "
-                        + ContractV1.DEFAULT_REQUIRED_SCOPE)
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_REQUIRED_SCOPE).add()
+                        + Contract.DEFAULT_REQUIRED_SCOPE)
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Contract.DEFAULT_REQUIRED_SCOPE).add()
                 .property().name(ContractSettings.TENANT).label("Tenant (tid)")
                 .helpText("Value of tid. Empty = the realm name.")
                 .type(ProviderConfigProperty.STRING_TYPE).add()
                 .property().name(ContractSettings.APP_ID_ATTRIBUTE).label("Client attribute for app_id")
                 .helpText("app_id is read from this attribute of the CLIENT (never from user attributes). Default: "
-                        + ContractV1.DEFAULT_APP_ID_ATTRIBUTE)
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(ContractV1.DEFAULT_APP_ID_ATTRIBUTE).add()
+                        + Contract.DEFAULT_APP_ID_ATTRIBUTE)
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Contract.DEFAULT_APP_ID_ATTRIBUTE).add()
                 .build();
         // No per-token switches: a client admin could switch the contract off for a token kind and leave
         // other mappers' roles or audience in place. Access tokens (incl. lightweight) and introspection
@@ -175,7 +175,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
             return true;
         }
         ProblemLog.once(realm.getName(), clientSessionCtx.getClientSession().getClient().getClientId(), model.getName(),
-                "this contract mapper is not THE contract mapper of client scope " + ContractV1.CONTRACT_SCOPE
+                "this contract mapper is not THE contract mapper of client scope " + Contract.CONTRACT_SCOPE
                         + " and does nothing");
         return false;
     }

@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.mapper;
 
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -25,7 +25,7 @@ public final class ContractScopeMembership {
     }
 
     public static Optional<ProtocolMapperModel> countingMapper(RealmModel realm) {
-        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, ContractV1.CONTRACT_SCOPE);
+        ClientScopeModel scope = KeycloakModelUtils.getClientScopeByName(realm, Contract.CONTRACT_SCOPE);
         if (scope == null) {
             return Optional.empty();
         }

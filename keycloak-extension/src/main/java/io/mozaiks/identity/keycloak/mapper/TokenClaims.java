@@ -5,7 +5,7 @@ import io.mozaiks.identity.keycloak.claims.AudienceClaim;
 import io.mozaiks.identity.keycloak.claims.ForeignClaims;
 import io.mozaiks.identity.keycloak.claims.ScopeClaim;
 import io.mozaiks.identity.keycloak.claims.TokenKind;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
@@ -41,13 +41,13 @@ final class TokenClaims {
         token.setName(decision.name());
         token.setEmail(decision.email());
         setScopes(token, decision);
-        putOrRemove(claims, ContractV1.CLAIM_ROLES, decision.roles());
-        putOrRemove(claims, ContractV1.CLAIM_TENANT, decision.tenant());
-        putOrRemove(claims, ContractV1.CLAIM_AMR, decision.amr().isEmpty() ? null : decision.amr());
+        putOrRemove(claims, Contract.CLAIM_ROLES, decision.roles());
+        putOrRemove(claims, Contract.CLAIM_TENANT, decision.tenant());
+        putOrRemove(claims, Contract.CLAIM_AMR, decision.amr().isEmpty() ? null : decision.amr());
         if (!AcrClaim.keep(token.getAcr(), decision.amr())) {
             token.setAcr(null);
         }
-        putOrRemove(claims, ContractV1.CLAIM_APP_ID, decision.appId());
+        putOrRemove(claims, Contract.CLAIM_APP_ID, decision.appId());
     }
 
     /**
@@ -74,8 +74,8 @@ final class TokenClaims {
 
     /** What only an access token may carry: roles, scopes, tenant, app binding and client identifiers. */
     private static void removeAccessTokenClaims(Map<String, Object> claims) {
-        List.of(ContractV1.CLAIM_ROLES, ContractV1.CLAIM_SCP, ContractV1.CLAIM_SCOPE, ContractV1.CLAIM_TENANT,
-                ContractV1.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
+        List.of(Contract.CLAIM_ROLES, Contract.CLAIM_SCP, Contract.CLAIM_SCOPE, Contract.CLAIM_TENANT,
+                Contract.CLAIM_APP_ID, "appid", "client_id").forEach(claims::remove);
     }
 
     /** {@code sub} and {@code azp} are Keycloak's, whatever a mapper with a lower priority wrote over them. */
@@ -89,13 +89,13 @@ final class TokenClaims {
         if (decision.kind().service()) {
             // .NET InternalBearer rejects any token that carries a scope at all.
             token.setScope(null);
-            claims.remove(ContractV1.CLAIM_SCP);
+            claims.remove(Contract.CLAIM_SCP);
             return;
         }
         String scope = decision.requiredScope() == null ? token.getScope()
                 : ScopeClaim.userScope(token.getScope(), decision.requiredScope());
         token.setScope(scope);
-        putOrRemove(claims, ContractV1.CLAIM_SCP, scope == null || scope.isBlank() ? null : scope);
+        putOrRemove(claims, Contract.CLAIM_SCP, scope == null || scope.isBlank() ? null : scope);
     }
 
     private static void putOrRemove(Map<String, Object> claims, String name, Object value) {

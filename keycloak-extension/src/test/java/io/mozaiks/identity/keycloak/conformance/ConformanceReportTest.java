@@ -2,7 +2,7 @@ package io.mozaiks.identity.keycloak.conformance;
 
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class ConformanceReportTest {
         ContractClients clients = new ContractClients(realmClients, PRIVILEGES);
         List<Checks.AudienceClient> audiences = SETTINGS.audiences().stream()
                 .map(a -> new Checks.AudienceClient(a, true, false, false, false, false, false, false, false)).toList();
-        return new ReportFacts("mozaiks", ContractV1.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
+        return new ReportFacts("mozaiks", Contract.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
                 false, List.of(), List.of(), List.of(), List.of(), List.of(), true, clients,
                 clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList(),
                 true, new io.mozaiks.identity.keycloak.email.RealmCollisionScan.Result(java.util.Map.of(), 0, false));
@@ -40,8 +40,8 @@ class ConformanceReportTest {
                 ContractClientsTest.service("svc", "default")), List.of())).build(false);
 
         assertThat(report.get("status")).isEqualTo("pass");
-        assertThat(report.get("contract_version")).isEqualTo(ContractV1.VERSION);
-        assertThat(report.get("contract_scope")).isEqualTo(ContractV1.CONTRACT_SCOPE);
+        assertThat(report.get("contract_version")).isEqualTo(Contract.VERSION);
+        assertThat(report.get("contract_scope")).isEqualTo(Contract.CONTRACT_SCOPE);
         List<String> expected = new java.util.ArrayList<>(List.of(Checks.CONTRACT_SCOPE));
         SETTINGS.audiences().forEach(a -> expected.add(Checks.AUDIENCE_CLIENT));
         expected.addAll(List.of(Checks.SIGNING_KEY, Checks.INTROSPECTION_AUDIENCE, PrivilegeChecks.PRIVILEGE_SETTINGS,

@@ -62,6 +62,6 @@ class ContractDocumentTest {
     void namesNoClientButTheAudience() {
         Map<String, Object> doc = ContractDocument.build(facts(Map.of(), List.of()));
         assertThat(doc.toString()).doesNotContain("mozaiks-shell", "mozaiks-core", "mozaiks-platform", "app_id.client",
-                ContractV1.DEFAULT_APP_ID_ATTRIBUTE);
+                Contract.DEFAULT_APP_ID_ATTRIBUTE);
     }
 }

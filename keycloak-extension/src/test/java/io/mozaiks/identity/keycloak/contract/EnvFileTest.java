@@ -1,6 +1,6 @@
 package io.mozaiks.identity.keycloak.contract;
 
-import io.mozaiks.identity.keycloak.contract.EnvFile.Consumer;
+import io.mozaiks.identity.contractenv.ConsumerId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,7 +17,7 @@ class EnvFileTest {
 
     @Test
     void coreGetsExactlyTheContractSettings() {
-        assertThat(EnvFile.variables(Consumer.CORE, PUBLIC, DEFAULTS, null)).containsExactly(
+        assertThat(EnvFile.variables(ConsumerId.CORE, PUBLIC, DEFAULTS, null)).containsExactly(
                 Map.entry("MOZAIKS_OIDC_DISCOVERY_URL", ISSUER + "/.well-known/openid-configuration"),
                 Map.entry("AUTH_ENABLED", "true"),
                 Map.entry("AUTH_AUDIENCE", "mozaiks-api"),
@@ -30,13 +30,13 @@ class EnvFileTest {
 
     @Test
     void pluginHostGetsExactlyTheContractSettings() {
-        assertThat(EnvFile.variables(Consumer.PLUGIN_HOST, PUBLIC, DEFAULTS, null)).containsExactly(
+        assertThat(EnvFile.variables(ConsumerId.PLUGIN_HOST, PUBLIC, DEFAULTS, null)).containsExactly(
                 Map.entry("JWT_ISSUER", ISSUER),
                 Map.entry("JWT_AUDIENCE", "mozaiks-api"),
                 Map.entry("JWKS_URL", ISSUER + "/protocol/openid-connect/certs"),
                 Map.entry("JWT_ALGORITHMS", "RS256"),
                 Map.entry("SKIP_AUTH", "false"));
-        assertThat(EnvFile.variables(Consumer.PLUGIN_HOST, PUBLIC, DEFAULTS, List.of("a")))
+        assertThat(EnvFile.variables(ConsumerId.PLUGIN_HOST, PUBLIC, DEFAULTS, List.of("a")))
                 .doesNotContainKey("AUTH_ALLOWED_CLIENT_IDS");
     }
 
@@ -46,21 +46,21 @@ class EnvFileTest {
         EnvFile.Endpoints backchannel = EnvFile.Endpoints.backchannel(ISSUER, internal);
         assertThat(backchannel.issuer()).isEqualTo(ISSUER);
 
-        Map<String, String> core = EnvFile.variables(Consumer.CORE, backchannel, DEFAULTS, null);
+        Map<String, String> core = EnvFile.variables(ConsumerId.CORE, backchannel, DEFAULTS, null);
         assertThat(core).containsEntry("MOZAIKS_OIDC_DISCOVERY_URL", internal + "/.well-known/openid-configuration")
                 .containsEntry("MOZAIKS_JWKS_URL", internal + "/protocol/openid-connect/certs")
                 .containsEntry("MOZAIKS_ISSUER", ISSUER);
-        assertThat(EnvFile.variables(Consumer.PLATFORM, backchannel, DEFAULTS, null))
+        assertThat(EnvFile.variables(ConsumerId.PLATFORM, backchannel, DEFAULTS, null))
                 .containsEntry("AUTH_ISSUER", ISSUER)
                 .containsEntry("AUTH_JWKS_URL", internal + "/protocol/openid-connect/certs");
-        assertThat(EnvFile.variables(Consumer.PLUGIN_HOST, backchannel, DEFAULTS, null))
+        assertThat(EnvFile.variables(ConsumerId.PLUGIN_HOST, backchannel, DEFAULTS, null))
                 .containsEntry("JWT_ISSUER", ISSUER)
                 .containsEntry("JWKS_URL", internal + "/protocol/openid-connect/certs");
     }
 
     @Test
     void platformGetsExactlyTheContractSettings() {
-        assertThat(EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, null)).containsExactly(
+        assertThat(EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, null)).containsExactly(
                 Map.entry("AUTH_PROVIDER", "jwt"),
                 Map.entry("AUTH_ISSUER", ISSUER),
                 Map.entry("AUTH_JWKS_URL", ISSUER + "/protocol/openid-connect/certs"),
@@ -72,39 +72,39 @@ class EnvFileTest {
 
     @Test
     void adminVariantAddsTheAllowList() {
-        assertThat(EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, List.of("a", "b")))
+        assertThat(EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, List.of("a", "b")))
                 .containsEntry("AUTH_ALLOWED_CLIENT_IDS", "a,b");
-        assertThat(EnvFile.variables(Consumer.CORE, PUBLIC, DEFAULTS, List.of("a"))).doesNotContainKey("AUTH_ALLOWED_CLIENT_IDS");
+        assertThat(EnvFile.variables(ConsumerId.CORE, PUBLIC, DEFAULTS, List.of("a"))).doesNotContainKey("AUTH_ALLOWED_CLIENT_IDS");
     }
 
     @Test
     void onlyTheFirstAudienceIsEmitted() {
         ContractSettings two = ContractSettingsParser.parse(Map.of(ContractSettings.AUDIENCE, "api-a,api-b"));
-        assertThat(EnvFile.variables(Consumer.PLATFORM, PUBLIC, two, null)).containsEntry("AUTH_AUDIENCE", "api-a");
+        assertThat(EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, two, null)).containsEntry("AUTH_AUDIENCE", "api-a");
     }
 
     @Test
     void renderedFileParsesBackToTheSameVariables() {
-        Map<String, String> vars = EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, null);
-        String text = EnvFile.render(Consumer.PLATFORM, "mozaiks", ISSUER + "/mozaiks/contract/env/platform", vars);
+        Map<String, String> vars = EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, null);
+        String text = EnvFile.render(ConsumerId.PLATFORM, "mozaiks", ISSUER + "/mozaiks/contract/env/platform", vars);
         assertThat(text).startsWith("# mozaiks contract v1.2:").contains("\nAUTH_PROVIDER=jwt\n");
         assertThat(EnvFile.parse(text)).isEqualTo(vars);
     }
 
     @Test
     void coresFileNamesThePlatformUrlBesideThePlatformClientButSetsNeither() {
-        Map<String, String> vars = EnvFile.variables(Consumer.CORE, PUBLIC, DEFAULTS, null);
-        String text = EnvFile.render(Consumer.CORE, "mozaiks", ISSUER + "/mozaiks/contract/env/core", vars);
+        Map<String, String> vars = EnvFile.variables(ConsumerId.CORE, PUBLIC, DEFAULTS, null);
+        String text = EnvFile.render(ConsumerId.CORE, "mozaiks", ISSUER + "/mozaiks/contract/env/core", vars);
         assertThat(text).contains("# MOZAIKS_PLATFORM_URL to YOUR platform");
         assertThat(EnvFile.parse(text)).isEqualTo(vars).doesNotContainKeys("MOZAIKS_PLATFORM_URL", "MOZAIKS_PLATFORM_CLIENT_SECRET");
-        String platform = EnvFile.render(Consumer.PLATFORM, "mozaiks", "src", EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, null));
+        String platform = EnvFile.render(ConsumerId.PLATFORM, "mozaiks", "src", EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, null));
         assertThat(platform).doesNotContain("MOZAIKS_PLATFORM_URL");
     }
 
     @Test
     void warningsAreCommentLinesOnly() {
-        Map<String, String> vars = EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, List.of("good"));
-        String text = EnvFile.render(Consumer.PLATFORM, "mozaiks", "src", vars,
+        Map<String, String> vars = EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, List.of("good"));
+        String text = EnvFile.render(ConsumerId.PLATFORM, "mozaiks", "src", vars,
                 List.of("a client id was left out\nEVIL=1"));
         assertThat(text).contains("# WARNING: a client id was left out?EVIL=1\n").doesNotContain("\nEVIL=1");
         assertThat(EnvFile.parse(text)).isEqualTo(vars);
@@ -112,28 +112,28 @@ class EnvFileTest {
 
     @Test
     void aValueThatCouldInjectALineIsRefused() {
-        assertThatThrownBy(() -> EnvFile.variables(Consumer.CORE, EnvFile.Endpoints.of(ISSUER + "\nAUTH_AUDIENCE=evil"),
+        assertThatThrownBy(() -> EnvFile.variables(ConsumerId.CORE, EnvFile.Endpoints.of(ISSUER + "\nAUTH_AUDIENCE=evil"),
                 DEFAULTS, null)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> EnvFile.variables(Consumer.CORE, EnvFile.Endpoints.of("http://x/$(id)"), DEFAULTS, null))
+        assertThatThrownBy(() -> EnvFile.variables(ConsumerId.CORE, EnvFile.Endpoints.of("http://x/$(id)"), DEFAULTS, null))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> EnvFile.variables(Consumer.PLUGIN_HOST, EnvFile.Endpoints.of("http://x/a b"), DEFAULTS, null))
+        assertThatThrownBy(() -> EnvFile.variables(ConsumerId.PLUGIN_HOST, EnvFile.Endpoints.of("http://x/a b"), DEFAULTS, null))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> EnvFile.variables(Consumer.PLATFORM, PUBLIC, DEFAULTS, List.of("a\"b")))
+        assertThatThrownBy(() -> EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, List.of("a\"b")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void brokenConfigIsRefusedNotGuessed() {
         ContractSettings broken = ContractSettingsParser.parse(Map.of(ContractSettings.REQUIRED_SCOPE, "two words"));
-        assertThatThrownBy(() -> EnvFile.variables(Consumer.CORE, PUBLIC, broken, null))
+        assertThatThrownBy(() -> EnvFile.variables(ConsumerId.CORE, PUBLIC, broken, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(ContractSettings.REQUIRED_SCOPE);
     }
 
     @Test
     void consumersByPathSegment() {
-        assertThat(Consumer.fromSegment("core")).contains(Consumer.CORE);
-        assertThat(Consumer.fromSegment("platform")).contains(Consumer.PLATFORM);
-        assertThat(Consumer.fromSegment("plugin-host")).contains(Consumer.PLUGIN_HOST);
-        assertThat(Consumer.fromSegment("CORE")).isEmpty();
+        assertThat(ConsumerId.fromSegment("core")).contains(ConsumerId.CORE);
+        assertThat(ConsumerId.fromSegment("platform")).contains(ConsumerId.PLATFORM);
+        assertThat(ConsumerId.fromSegment("plugin-host")).contains(ConsumerId.PLUGIN_HOST);
+        assertThat(ConsumerId.fromSegment("CORE")).isEmpty();
     }
 }

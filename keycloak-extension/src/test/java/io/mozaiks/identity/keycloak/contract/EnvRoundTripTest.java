@@ -2,7 +2,7 @@ package io.mozaiks.identity.keycloak.contract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mozaiks.identity.keycloak.contract.EnvFile.Consumer;
+import io.mozaiks.identity.contractenv.ConsumerId;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,7 @@ class EnvRoundTripTest {
     void hostileValuesAreNotPlainAndRenderRefusesThem() {
         for (String hostile : HOSTILE) {
             assertThat(EnvFile.isPlainValue(hostile)).as("isPlainValue(%s)", printable(hostile)).isFalse();
-            assertThatThrownBy(() -> EnvFile.render(Consumer.CORE, "mozaiks", "test", Map.of("AUTH_AUDIENCE", hostile)))
+            assertThatThrownBy(() -> EnvFile.render(ConsumerId.CORE, "mozaiks", "test", Map.of("AUTH_AUDIENCE", hostile)))
                     .as("render(%s)", printable(hostile)).isInstanceOf(IllegalStateException.class);
         }
         assertThat(EnvFile.isPlainValue("")).isFalse();
@@ -143,7 +143,7 @@ class EnvRoundTripTest {
 
     private Path rendered() throws IOException {
         Path file = dir.resolve("consumer.env");
-        Files.writeString(file, EnvFile.render(Consumer.CORE, "mozaiks", "EnvRoundTripTest", PLAIN), StandardCharsets.UTF_8);
+        Files.writeString(file, EnvFile.render(ConsumerId.CORE, "mozaiks", "EnvRoundTripTest", PLAIN), StandardCharsets.UTF_8);
         return file;
     }
 

@@ -10,7 +10,7 @@ class ReadClaimNamesTest {
 
     @Test
     void theListHoldsOwnedStrippedAndTheOtherReadNamesInLowerCase() {
-        assertThat(ReadClaimNames.ALL).containsAll(ContractV1.OWNED_CLAIMS).containsAll(ContractV1.STRIPPED_CLAIMS)
+        assertThat(ReadClaimNames.ALL).containsAll(Contract.OWNED_CLAIMS).containsAll(Contract.STRIPPED_CLAIMS)
                 .contains("sub", "azp", "appid", "client_id", "iss", "aud", "typ", "email", "preferred_username", "name",
                         "given_name", "family_name", "mozaiks_capability_id", "capability_id", "plan", "subscription",
                         "entitlements", "billing", "acr", "amr", "tid", "scp", "scope", "roles");

@@ -2,7 +2,7 @@ package io.mozaiks.identity.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.mozaiks.identity.keycloak.contract.ContractV1;
+import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.consumers.PluginPrincipal;
 import io.mozaiks.identity.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.consumers.Rejected;
@@ -126,7 +126,7 @@ class ReservedClaimsIT {
     void signedUserInfoCarriesNoPrivilege() throws Exception {
         String body = Fixture.tokens().userInfo(token()).expect(200).body();
         JWTClaimsSet claims = Fixture.claims(body);
-        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new))
+        assertThat(claims.getClaims()).doesNotContainKeys(Contract.STRIPPED_CLAIMS.toArray(String[]::new))
                 .doesNotContainKeys("roles", "scp", "scope", "tid", "app_id");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo(USER);
     }
@@ -145,7 +145,7 @@ class ReservedClaimsIT {
         JWTClaimsSet claims = Fixture.claims(idToken);
         assertThat(claims.getAudience()).containsExactly(CLIENT);
         assertThat(claims.getSubject()).isEqualTo(Fixture.admin().userId(USER));
-        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new))
+        assertThat(claims.getClaims()).doesNotContainKeys(Contract.STRIPPED_CLAIMS.toArray(String[]::new))
                 .doesNotContainKeys("roles", "scp", "scope", "tid", "app_id");
         Fixture.assertRejectedByEveryConsumer(idToken);
     }
@@ -160,14 +160,14 @@ class ReservedClaimsIT {
     @Test
     void accessTokenCarriesNoReservedClaim() throws Exception {
         JWTClaimsSet claims = Fixture.claims(token());
-        assertThat(claims.getClaims()).doesNotContainKeys(ContractV1.STRIPPED_CLAIMS.toArray(String[]::new));
+        assertThat(claims.getClaims()).doesNotContainKeys(Contract.STRIPPED_CLAIMS.toArray(String[]::new));
     }
 
     @Test
     void introspectionCarriesNoReservedClaim() {
         JsonNode reply = Fixture.tokens().introspect(API, Fixture.admin().clientSecret(API), token()).expect(200).json();
         assertThat(reply.get("active").asBoolean()).isTrue();
-        for (String claim : ContractV1.STRIPPED_CLAIMS) {
+        for (String claim : Contract.STRIPPED_CLAIMS) {
             if (claim.equals("username") && reply.has(claim)) {
                 // RFC 7662's own member, which Keycloak sets from the user after the mappers: the real one.
                 assertThat(reply.get(claim).asText()).isEqualTo(USER);

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The names fixed by contract v1, now at minor version 1.2 (docs/contracts/auth-claims-v1.2.md). Claim
+ * The names fixed by the mozaiks token contract (major version 1, minor {@link #VERSION}; docs/contracts/auth-claims-v1.2.md). Claim
  * names are the contract itself and are not configurable; only values are ({@link ContractSettings},
  * {@link PrivilegeSettings}).
  */
-public final class ContractV1 {
+public final class Contract {
 
+    /** The contract's major version: the provider id and the document names carry it ({@code v1}). */
+    public static final int MAJOR = 1;
+    /** The published version ({@code contract_version}); a minor version only ever shrinks privileges. */
     public static final String VERSION = "1.2";
 
     public static final String CLAIM_ROLES = "roles";
@@ -56,6 +59,6 @@ public final class ContractV1 {
     public static final List<String> SERVICE_TOKEN_CLAIMS = List.of("iss", "aud", "azp", "sub", "exp", "iat",
             CLAIM_ROLES, CLAIM_TENANT, CLAIM_APP_ID);
 
-    private ContractV1() {
+    private Contract() {
     }
 }
