@@ -69,8 +69,8 @@ public final class EnvFile {
         out.append("# Never fetch and adopt them at runtime. This file never holds credentials.\n");
         if (consumer == ConsumerId.CORE) {
             // core's billing client posts its internal service token to MOZAIKS_PLATFORM_URL, whose default is hosted.
-            out.append("# If you give core MOZAIKS_PLATFORM_CLIENT_ID/MOZAIKS_PLATFORM_CLIENT_SECRET, also set\n");
-            out.append("# MOZAIKS_PLATFORM_URL to YOUR platform: its default is a hosted URL on the internet.\n");
+            out.append("# If you give core the platform client's id and credentials, also set MOZAIKS_PLATFORM_URL\n");
+            out.append("# to YOUR platform: its default is a hosted URL on the internet.\n");
         }
         out.append(DotEnv.render(variables));
         return out.toString();

@@ -95,7 +95,7 @@ class EnvFileTest {
     void coresFileNamesThePlatformUrlBesideThePlatformClientButSetsNeither() {
         Map<String, String> vars = EnvFile.variables(ConsumerId.CORE, PUBLIC, DEFAULTS, null);
         String text = EnvFile.render(ConsumerId.CORE, "mozaiks", ISSUER + "/mozaiks/contract/env/core", vars);
-        assertThat(text).contains("# MOZAIKS_PLATFORM_URL to YOUR platform");
+        assertThat(text).contains("also set MOZAIKS_PLATFORM_URL\n# to YOUR platform").doesNotContainIgnoringCase("client_secret");
         assertThat(EnvFile.parse(text)).isEqualTo(vars).doesNotContainKeys("MOZAIKS_PLATFORM_URL", "MOZAIKS_PLATFORM_CLIENT_SECRET");
         String platform = EnvFile.render(ConsumerId.PLATFORM, "mozaiks", "src", EnvFile.variables(ConsumerId.PLATFORM, PUBLIC, DEFAULTS, null));
         assertThat(platform).doesNotContain("MOZAIKS_PLATFORM_URL");
