@@ -3,11 +3,8 @@ package io.mozaiks.identity.keycloak.mapper;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.ConsumerView;
-import io.mozaiks.identity.consumers.ContractEnv;
-import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
-import io.mozaiks.identity.consumers.PluginHostConsumer;
-import io.mozaiks.identity.consumers.PythonCoreConsumer;
 import io.mozaiks.identity.keycloak.claims.TokenKind;
 import io.mozaiks.identity.keycloak.contract.ReadClaimNames;
 import net.jqwik.api.Arbitraries;
@@ -24,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,16 +37,6 @@ class ClaimNamePropertiesTest {
     private static final String REQUIRED_SCOPE = "access_as_user";
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** Each consumer's view function with the env the contract publishes for it. */
-    private static final Map<String, BiFunction<Map<String, String>, JWTClaimsSet, ConsumerView>> VIEWS = Map.of(
-            "core", PythonCoreConsumer::view,
-            "platform", DotnetPlatformConsumer::view,
-            "plugin-host", PluginHostConsumer::view);
-    private static final Map<String, Map<String, String>> ENVS = Map.of(
-            "core", ContractEnv.core(ISSUER),
-            "platform", ContractEnv.platform(ISSUER),
-            "plugin-host", ContractEnv.pluginHost(ISSUER));
-
     @Property(tries = 400)
     void everyConsumerSeesWhatKeycloakGranted(@ForAll("granted") ContractDecision granted,
                                               @ForAll("hostileClaims") List<Map.Entry<String, Object>> hostile) throws Exception {
@@ -59,7 +45,7 @@ class ClaimNamePropertiesTest {
 
         STRICT.readTree(attacked); // no duplicate JSON keys
         assertThat(JWTClaimsSet.parse(attacked).getClaims().keySet()).noneMatch(ReadClaimNames::isCaseVariant);
-        for (String consumer : VIEWS.keySet()) {
+        for (ConsumerProfile consumer : ConsumerProfile.ALL) {
             assertThat(view(consumer, attacked)).as(consumer + " reading " + attacked).isEqualTo(view(consumer, clean));
         }
     }
@@ -71,7 +57,7 @@ class ClaimNamePropertiesTest {
         Set<String> roles = Set.copyOf(granted.roles());
         boolean user = granted.kind() == TokenKind.USER;
 
-        ConsumerView net = view("platform", clean);
+        ConsumerView net = view(ConsumerProfile.PLATFORM, clean);
         assertThat(net.userId()).isEqualTo(granted.subject());
         assertThat(net.clientId()).isEqualTo(granted.clientId());
         assertThat(net.tenant()).isEqualTo(granted.tenant());
@@ -83,14 +69,14 @@ class ClaimNamePropertiesTest {
         assertThat(net.internal()).isEqualTo(!user);
         assertThat(net.scopes().contains(REQUIRED_SCOPE)).isEqualTo(user);
 
-        ConsumerView core = view("core", clean);
+        ConsumerView core = view(ConsumerProfile.CORE, clean);
         assertThat(core.userId()).isEqualTo(granted.subject());
         assertThat(core.roles()).isEqualTo(roles);
         assertThat(core.superAdmin()).isEqualTo(roles.contains("admin") || roles.contains("superadmin"));
         assertThat(core.internal()).isEqualTo(!user);
         assertThat(core.tenant()).isEqualTo(granted.tenant());
 
-        ConsumerView plugin = view("plugin-host", clean);
+        ConsumerView plugin = view(ConsumerProfile.PLUGIN_HOST, clean);
         assertThat(plugin.userId()).isEqualTo(granted.subject());
         assertThat(plugin.roles()).isEqualTo(roles);
         assertThat(plugin.superAdmin()).isEqualTo(roles.contains("superadmin"));
@@ -100,8 +86,9 @@ class ClaimNamePropertiesTest {
         return values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
-    private static ConsumerView view(String consumer, String json) throws Exception {
-        return VIEWS.get(consumer).apply(ENVS.get(consumer), JWTClaimsSet.parse(json));
+    /** What the consumer concludes, with the env the contract publishes for it (consumer-rules' one model of it). */
+    private static ConsumerView view(ConsumerProfile consumer, String json) throws Exception {
+        return consumer.view(consumer.document(ISSUER), JWTClaimsSet.parse(json));
     }
 
     /** Keycloak's token after its stock mappers and the hostile ones, then the contract, as JSON. */
