@@ -24,33 +24,61 @@ public final class PythonCoreConsumer {
             CoreVariables.DIRECTOR_JWKS.name(), CoreVariables.DIRECTOR_AUDIENCE.name());
     public static final String TOKEN_USE_EXECUTION = "execution";
 
-    private final SignatureCheck signature;
-    private final String issuer;
+    private final String configuredIssuer;
+    private final String configuredJwks;
+    private final String discoveryUrl;
+    private final Set<String> algorithms;
     private final String audience;
     private final CoreOptions options;
     private final long leeway;
     private final Clock clock;
+    /** Issuer and keys: from AUTH_ISSUER + AUTH_JWKS_URL, else discovery, fetched on first use (never at construction). */
+    private volatile Keys keys;
+
+    private record Keys(String issuer, SignatureCheck signature) {
+    }
 
     private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly, Clock clock) {
         refuseAuthOff(variables);
         ConsumerEnv env = new ConsumerEnv(variables);
-        String iss = env.get(CoreVariables.ISSUER);
-        String jwks = env.get(CoreVariables.JWKS);
-        if (iss == null || jwks == null) {
-            String discovery = env.get(CoreVariables.DISCOVERY_URL);
-            if (discovery == null) {
-                throw new IllegalArgumentException("MOZAIKS_OIDC_DISCOVERY_URL is empty: core would build an Entra CIAM URL");
-            }
-            String[] found = ConsumerEnv.discover(discovery);
-            iss = iss != null ? iss : found[0];
-            jwks = jwks != null ? jwks : found[1];
+        this.configuredIssuer = env.get(CoreVariables.ISSUER);
+        this.configuredJwks = env.get(CoreVariables.JWKS);
+        this.discoveryUrl = env.get(CoreVariables.DISCOVERY_URL);
+        if ((configuredIssuer == null || configuredJwks == null) && discoveryUrl == null) {
+            throw new IllegalArgumentException("MOZAIKS_OIDC_DISCOVERY_URL is empty: core would build an Entra CIAM URL");
         }
-        this.issuer = iss;
-        this.signature = new SignatureCheck(ConsumerEnv.url(jwks), Set.of(env.get(CoreVariables.ALGORITHMS).split(",")));
+        this.algorithms = Set.of(env.get(CoreVariables.ALGORITHMS).split(","));
         this.audience = env.get(CoreVariables.AUDIENCE);
         this.options = CoreOptions.fromEnv(variables, scpOnly);
         this.leeway = Long.parseLong(env.get(CoreVariables.CLOCK_SKEW));
         this.clock = clock;
+    }
+
+    /** Core skips discovery only when both overrides are set (docs/consumer-findings.md, consumer 1). */
+    private Keys keys() throws Rejected {
+        Keys known = keys;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (keys == null) {
+                String iss = configuredIssuer;
+                String jwks = configuredJwks;
+                if (iss == null || jwks == null) {
+                    String[] found;
+                    try {
+                        found = ConsumerEnv.discover(discoveryUrl);
+                    } catch (RuntimeException | AssertionError unreachable) {
+                        throw new Rejected(401, Rule.JWKS_UNAVAILABLE, "discovery not loadable from " + discoveryUrl
+                                + ": " + unreachable.getMessage());
+                    }
+                    iss = iss != null ? iss : found[0];
+                    jwks = jwks != null ? jwks : found[1];
+                }
+                keys = new Keys(iss, new SignatureCheck(ConsumerEnv.url(jwks), algorithms));
+            }
+            return keys;
+        }
     }
 
     public static PythonCoreConsumer fromEnv(Map<String, String> env) {
@@ -203,8 +231,9 @@ public final class PythonCoreConsumer {
     }
 
     private Principal authenticate(String token) throws Rejected {
-        SignedJWT jwt = signature.verify(token, true);
-        JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, issuer, audience, Lifetime.PYJWT, leeway, clock);
+        Keys known = keys();
+        SignedJWT jwt = known.signature().verify(token, true);
+        JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, known.issuer(), audience, Lifetime.PYJWT, leeway, clock);
         Principal principal = CoreClaims.principal(options, claims);
         if (principal.userId() == null) {
             throw new Rejected(401, Rule.SUBJECT_MISSING, "claim " + options.userIdClaim() + " missing");

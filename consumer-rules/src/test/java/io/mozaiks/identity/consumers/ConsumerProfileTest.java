@@ -81,7 +81,9 @@ class ConsumerProfileTest {
                     new EnvDocument.Values(issuer.issuer(), WellKnown.discoveryUrl(UNREACHABLE), WellKnown.jwksUrl(UNREACHABLE),
                             ContractEnv.AUDIENCE, ContractEnv.REQUIRED_SCOPE, ContractEnv.ROLES_CLAIM, ContractEnv.TENANT_CLAIM, null)));
             oldRewrite.put("MOZAIKS_JWKS_URL", WellKnown.jwksUrl(issuer.issuer()));
-            assertThatThrownBy(() -> TokenScheme.CORE_USER.check(oldRewrite, token)).isInstanceOf(RuntimeException.class);
+            // Discovery is fetched on first use, not at construction: the check itself is refused.
+            assertThatThrownBy(() -> TokenScheme.CORE_USER.check(oldRewrite, token)).isInstanceOfSatisfying(Rejected.class,
+                    rejected -> assertThat(rejected.rule()).isEqualTo(Rule.JWKS_UNAVAILABLE));
         }
     }
 
