@@ -1,14 +1,8 @@
 package io.mozaiks.identity.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mozaiks.identity.runner.ServerSettings;
-import io.mozaiks.identity.consumers.http.Http;
-import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,16 +162,7 @@ public final class BenchRealm {
         realm.put("users", List.of(user));
         realm.put("attributes", BenchData.realmAttributes()); // privilege settings (contract 1.1)
 
-        String adminToken = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", ServerSettings.BOOTSTRAP_ADMIN_USER, "password", ServerSettings.BOOTSTRAP_ADMIN_PASSWORD))
-                .expect(200).field("access_token");
-        Reply reply = Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminApi.json(realm))).build());
-        reply.expect(201);
+        new AdminApi(baseUrl, BenchData.REALM).createRealm(realm).expect(201);
     }
 
     /** The closest chain of Keycloak's own mappers to the contract. */

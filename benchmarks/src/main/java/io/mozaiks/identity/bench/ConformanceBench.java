@@ -221,16 +221,7 @@ public final class ConformanceBench {
         body.put("ifResourceExists", "SKIP");
         body.put("clients", clients);
         body.put("users", users);
-        String adminToken = Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", io.mozaiks.identity.runner.ServerSettings.BOOTSTRAP_ADMIN_USER,
-                "password", io.mozaiks.identity.runner.ServerSettings.BOOTSTRAP_ADMIN_PASSWORD))
-                .expect(200).field("access_token");
-        Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + REALM + "/partialImport"))
-                .timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminApi.json(body))).build()).expect(200);
+        admin.post("/partialImport", body, Duration.ofMinutes(10)).expect(200);
     }
 
     /** The number of service accounts among the first n extra clients; checks the last one really has its user. */

@@ -3,7 +3,6 @@ package io.mozaiks.identity.bench;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.keycloak.email.CoreUsernameAttribute;
-import io.mozaiks.identity.runner.ServerSettings;
 import io.mozaiks.identity.testkit.server.AdminApi;
 
 import java.net.URI;
@@ -169,28 +168,18 @@ public final class EmailNameBench {
                     "firstName", "Bench", "lastName", "User",
                     "attributes", Map.of(CoreUsernameAttribute.NAME, List.of(name)))); // core's name, already lower case
         }
-        Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + REALM + "/partialImport"))
-                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminApi.json(Map.of("ifResourceExists", "SKIP", "users", users))))
-                .build()).expect(200);
+        AdminApi admin = new AdminApi(baseUrl, REALM);
+        admin.post("/partialImport", Map.of("ifResourceExists", "SKIP", "users", users), Duration.ofMinutes(10)).expect(200);
         // the import kept the attribute (it skips the user profile), so the index holds it. Only the NAME constant
         // is used here (inlined at compile time): the class itself needs Keycloak's server classes.
         if (to > from) {
             String last = String.format(Locale.ROOT, "u-%06d", to - 1);
-            String found = Http.get(baseUrl + "/admin/realms/" + REALM + "/users?exact=true&q="
-                    + Http.enc(CoreUsernameAttribute.NAME + ":" + last), "Authorization", "Bearer " + adminToken())
+            String found = admin.get("/users?exact=true&q=" + Http.enc(CoreUsernameAttribute.NAME + ":" + last))
                     .expect(200).body();
             if (!found.contains("\"u-")) {
                 throw new IllegalStateException("imported users lack " + CoreUsernameAttribute.NAME + ": " + found);
             }
         }
-    }
-
-    private String adminToken() {
-        return Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", ServerSettings.BOOTSTRAP_ADMIN_USER,
-                "password", ServerSettings.BOOTSTRAP_ADMIN_PASSWORD)).expect(200).field("access_token");
     }
 
     private static Map<String, Object> user(String name, boolean verified, Map<String, List<String>> clientRoles) {

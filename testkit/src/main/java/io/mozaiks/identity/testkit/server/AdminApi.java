@@ -52,7 +52,12 @@ public final class AdminApi {
     }
 
     public Reply post(String path, Object body) {
-        return Http.send(request(path).header("Content-Type", "application/json")
+        return post(path, body, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #post(String, Object)}, for slow calls such as a bulk partial import. */
+    public Reply post(String path, Object body, Duration timeout) {
+        return Http.send(request(path).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
