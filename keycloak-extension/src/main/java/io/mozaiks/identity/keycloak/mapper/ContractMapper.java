@@ -164,7 +164,7 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
     public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                               UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (counts(model, userSession, clientSessionCtx)) {
-            ContractTokenWriter.cleanUserInfo(token);
+            TokenClaims.applyToUserInfo(token);
         }
         return token;
     }

@@ -85,11 +85,6 @@ final class ContractTokenWriter {
                 ContractSettingsCache.get(model.getConfig()).audiences());
     }
 
-    /** UserInfo (possibly a signed JWT): the profile stays, claims a consumer reads as privilege or scope go. */
-    static void cleanUserInfo(AccessToken userInfo) {
-        TokenClaims.applyToUserInfo(userInfo);
-    }
-
     /**
      * The API audiences to add. A user token needs its required scope to be recognised as delegated; without
      * one it would pass as a service token, so a broken scope setting means no API audience at all (fail closed).
