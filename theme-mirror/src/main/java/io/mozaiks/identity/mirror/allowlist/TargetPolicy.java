@@ -14,6 +14,13 @@ public final class TargetPolicy {
     public static final String TARGET_PREFIX = "examples/keycloak/theme/mozaiks/login/resources/img/";
     public static final List<String> TARGET_PREFIX_SEGMENTS =
             List.of("examples", "keycloak", "theme", "mozaiks", "login", "resources", "img");
+    /** Where mozaiks-core keeps its Keycloak themes, by name; the mirrored theme and its type below it. */
+    public static final String THEMES_ROOT = "examples/keycloak/theme";
+    public static final String THEME_NAME = "mozaiks";
+    public static final String THEME_TYPE = "login";
+    /** The mirrored theme's resources folder: what its pages reference is resolved relative to it. */
+    public static final List<String> THEME_RESOURCES_SEGMENTS =
+            List.of("examples", "keycloak", "theme", "mozaiks", "login", "resources");
     /** The layout of older mozaiks-core checkouts; named in the error when the prefix is missing. */
     public static final String OLDER_LAYOUT = "runtime/ai/keycloak/theme/mozaiks/login/";
     /** Image extensions (lower case) a target may have. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Write what plan shows, each file atomically. If any entry is refused, or conflicts"
-                + " (a local edit in mozaiks-core) without --force, nothing is written."},
+                + " (a local edit in mozaiks-core) without --force, nothing is written.",
+                "Orphans (targets nothing in mozaiks-core's login theme references) are written too, with a warning."},
         footerHeading = "%nExamples:%n",
         footer = {"  MOZAIKS_CORE_ROOT=$HOME/src/mozaiks-core bin/theme-mirror apply",
                 "  bin/theme-mirror apply --force   # overwrite local edits, backup kept",
@@ -53,15 +54,23 @@ public final class ApplyCommand implements Callable<Integer> {
             Plan plan = session.planner().plan(session.allowlist());
             ApplyReport result = applier.apply(plan, force, removed);
             int exit = exitCode(result);
+            ThemeUsage usage = session.usage();
             List<ReportItem> items = result.outcomes().stream()
-                    .map((ApplyOutcome o) -> ReportItem.of(o.item(), o.result(), o.detail(), o.backup())).toList();
+                    .map((ApplyOutcome o) -> usage.item(o.item(), o.result(), o.detail(), o.backup())).toList();
             long written = result.outcomes().stream().filter(ApplyOutcome::written).count();
             String summary = "apply: " + written + " file(s) written"
-                    + (result.stopReason() == null ? "" : "; " + result.stopReason());
-            console.report(new MirrorReport("apply", session.coreRoot().toString(), exit, summary, items,
+                    + (result.stopReason() == null ? "" : "; " + result.stopReason())
+                    + MirrorResults.orphanSuffix(plan, usage);
+            console.report(usage.report("apply", session.coreRoot().toString(), exit, summary, items,
                     removed.stream().map(Path::toString).toList()));
             if (exit != ExitCodes.OK) {
                 console.error(summary + "; see the NOTE column");
+            }
+            // An orphan is still written: it is an allowlisted, checked file, and writing it loses nothing;
+            // the warning says the theme does not show it, so the operator can fix the theme or the allowlist.
+            String orphans = usage.orphanLine(plan, "written anyway; the login page does not show them");
+            if (!orphans.isEmpty()) {
+                console.error(orphans);
             }
             return exit;
         } catch (UnsafePathException e) {

@@ -22,6 +22,11 @@ public final class ExitCodes {
     public static final int LIMIT_EXCEEDED = 8;
     /** An I/O or environment error (unreadable state folder, disk full, git not runnable...). */
     public static final int IO_ERROR = 9;
+    /**
+     * check: every target is in sync, but some allowlisted target is referenced by nothing in mozaiks-core's
+     * login theme (an orphan), and --allow-orphans was not given.
+     */
+    public static final int ORPHAN = 10;
 
     private ExitCodes() {
     }

@@ -16,17 +16,29 @@ final class MirrorResults {
         return plan.has(Action.CONFLICT) ? ExitCodes.DRIFT_OR_CONFLICT : ExitCodes.OK;
     }
 
-    /** check: any target that differs from its source is drift, a refusal still wins. */
-    static int checkExitCode(Plan plan) {
+    /**
+     * check: a refusal wins, then drift (a target differs from its source), then an orphan (a target nothing in
+     * the theme shows) unless {@code allowOrphans}.
+     */
+    static int checkExitCode(Plan plan, boolean orphans, boolean allowOrphans) {
         if (plan.has(Action.REFUSED)) {
             return ExitCodes.REFUSED;
         }
-        return plan.drifted().isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT_OR_CONFLICT;
+        if (!plan.drifted().isEmpty()) {
+            return ExitCodes.DRIFT_OR_CONFLICT;
+        }
+        return orphans && !allowOrphans ? ExitCodes.ORPHAN : ExitCodes.OK;
     }
 
     /** One report row per plan item, showing what the plan would do. */
-    static List<ReportItem> items(Plan plan) {
-        return plan.items().stream().map(item -> ReportItem.of(item, item.action(), item.reason(), null)).toList();
+    static List<ReportItem> items(Plan plan, ThemeUsage usage) {
+        return plan.items().stream().map(item -> usage.item(item, item.action(), item.reason(), null)).toList();
+    }
+
+    /** "; N orphan(s)" for a summary line, or nothing. */
+    static String orphanSuffix(Plan plan, ThemeUsage usage) {
+        int count = usage.orphans(plan).size();
+        return count == 0 ? "" : "; " + count + " orphan(s)";
     }
 
     static String counts(Plan plan) {

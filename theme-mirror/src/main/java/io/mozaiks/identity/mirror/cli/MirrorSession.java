@@ -3,6 +3,9 @@ package io.mozaiks.identity.mirror.cli;
 import io.mozaiks.identity.mirror.allowlist.Allowlist;
 import io.mozaiks.identity.mirror.allowlist.AllowlistException;
 import io.mozaiks.identity.mirror.allowlist.AllowlistParser;
+import io.mozaiks.identity.mirror.allowlist.TargetPolicy;
+import io.mozaiks.identity.mirror.references.ThemeReferenceScanner;
+import io.mozaiks.identity.pathsafety.RelativePath;
 import io.mozaiks.identity.mirror.git.CommittedContent;
 import io.mozaiks.identity.mirror.git.GitClient;
 import io.mozaiks.identity.mirror.git.GitResult;
@@ -40,9 +43,10 @@ final class MirrorSession implements AutoCloseable {
     private final RootLock lock;
     private final WriteLedger ledger;
     private final Planner planner;
+    private final ThemeUsage usage;
 
     private MirrorSession(Path coreRoot, SafeRoot core, Allowlist allowlist, StateLayout state, RootLock lock,
-                          WriteLedger ledger, Planner planner) {
+                          WriteLedger ledger, Planner planner, ThemeUsage usage) {
         this.coreRoot = coreRoot;
         this.core = core;
         this.allowlist = allowlist;
@@ -50,6 +54,7 @@ final class MirrorSession implements AutoCloseable {
         this.lock = lock;
         this.ledger = ledger;
         this.planner = planner;
+        this.usage = usage;
     }
 
     static MirrorSession open(MirrorOptions options, Map<String, String> environment) throws CliFailure {
@@ -72,7 +77,10 @@ final class MirrorSession implements AutoCloseable {
                 LayoutCheck.requirePrefix(core);
                 WriteLedger ledger = WriteLedger.load(state.ledgerFile(), coreRoot);
                 Planner planner = new Planner(themes, core, new CommittedContent(new GitClient(coreRoot)), ledger);
-                return new MirrorSession(coreRoot, core, allowlist, state, lock, ledger, planner);
+                // After the layout check: the theme is read only in a checkout that has the expected layout.
+                ThemeUsage usage = new ThemeUsage(ThemeReferenceScanner.scan(core,
+                        RelativePath.of(TargetPolicy.THEMES_ROOT), TargetPolicy.THEME_NAME, TargetPolicy.THEME_TYPE));
+                return new MirrorSession(coreRoot, core, allowlist, state, lock, ledger, planner, usage);
             } catch (LayoutMissingException e) {
                 lock.close();
                 throw new CliFailure(ExitCodes.LAYOUT_MISSING, e.getMessage());
@@ -157,6 +165,11 @@ final class MirrorSession implements AutoCloseable {
 
     Planner planner() {
         return planner;
+    }
+
+    /** What mozaiks-core's login theme references, read once per run under the lock. */
+    ThemeUsage usage() {
+        return usage;
     }
 
     @Override

@@ -36,6 +36,12 @@ final class MirrorTable {
             }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
+        if (!report.themeFilesRead().isEmpty()) {
+            out.append("theme read: ").append(String.join(", ", report.themeFilesRead())).append(System.lineSeparator());
+        }
+        for (String note : report.themeNotes()) {
+            out.append("theme note: ").append(note).append(System.lineSeparator());
+        }
         for (String removed : report.removedTempFiles()) {
             out.append("removed stale temp file: ").append(removed).append(System.lineSeparator());
         }

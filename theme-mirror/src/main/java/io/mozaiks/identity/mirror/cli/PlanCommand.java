@@ -9,8 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show, per allowlisted file, what apply would do (create, update, unchanged, conflict,"
+        description = {"Show, per allowlisted file, what apply would do (create, update, unchanged, conflict,"
                 + " refused) with sizes and SHA-256 hashes. Writes nothing.",
+                "A target that nothing in mozaiks-core's login theme references (theme.properties styles=, the"
+                + " stylesheets' url(...), the templates' ${url.resourcesPath}/...) is marked orphan."},
         footerHeading = "%nExamples:%n",
         footer = {"  export MOZAIKS_CORE_ROOT=$HOME/src/mozaiks-core",
                 "  bin/theme-mirror plan",
@@ -30,12 +32,18 @@ public final class PlanCommand implements Callable<Integer> {
         Console console = cli.console(options.json);
         try (MirrorSession session = MirrorSession.open(options, cli.environment())) {
             Plan plan = session.planner().plan(session.allowlist());
+            ThemeUsage usage = session.usage();
             int exit = MirrorResults.exitCode(plan);
-            console.report(new MirrorReport("plan", session.coreRoot().toString(), exit,
-                    "plan: " + MirrorResults.counts(plan) + " (nothing written)", MirrorResults.items(plan), List.of()));
+            console.report(usage.report("plan", session.coreRoot().toString(), exit,
+                    "plan: " + MirrorResults.counts(plan) + " (nothing written)" + MirrorResults.orphanSuffix(plan, usage),
+                    MirrorResults.items(plan, usage), List.of()));
             if (exit != ExitCodes.OK) {
                 console.error("plan found " + (exit == ExitCodes.REFUSED ? "refused entries" : "conflicts")
                         + "; see the NOTE column, apply would write nothing");
+            }
+            String orphans = usage.orphanLine(plan, "apply would still write them, check fails on them");
+            if (!orphans.isEmpty()) {
+                console.error(orphans);
             }
             return exit;
         } catch (CliFailure failure) {

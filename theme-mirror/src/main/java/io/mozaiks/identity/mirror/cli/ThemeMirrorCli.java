@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             " 6:target folder missing in mozaiks-core (layout)",
             " 7:allowlist missing or malformed",
             " 8:write-bundle limit exceeded",
-            " 9:I/O or environment error"})
+            " 9:I/O or environment error",
+            "10:check: a target is an orphan (nothing in the theme shows it; --allow-orphans)"})
 public final class ThemeMirrorCli implements Runnable {
     private final Map<String, String> environment;
     private final PrintWriter out;
