@@ -66,13 +66,16 @@ public final class CssUrlExtractor {
             end[0] = close + 1;
             return value;
         }
-        int close = css.indexOf(')', i);
-        if (close < 0) {
+        StringBuilder value = new StringBuilder();
+        while (i < css.length() && css.charAt(i) != ')') {
+            i = css.charAt(i) == '\\' ? escape(css, i, value) : append(css, i, value);
+        }
+        if (i >= css.length()) {
             end[0] = css.length();
             return null;
         }
-        end[0] = close + 1;
-        return unescape(css.substring(i, close)).strip();
+        end[0] = i + 1;
+        return value.toString().strip();
     }
 
     /** A quoted string starting at {@code start}; null when a newline or the end comes first (a bad string). */
@@ -90,29 +93,44 @@ public final class CssUrlExtractor {
                 end[0] = i;
                 return null;
             }
-            if (c == '\\' && i + 1 < css.length()) {
-                value.append(css.charAt(i + 1));
-                i += 2;
-                continue;
-            }
-            value.append(c);
-            i++;
+            i = c == '\\' ? escape(css, i, value) : append(css, i, value);
         }
         end[0] = css.length();
         return null;
     }
 
-    private static String unescape(String raw) {
-        StringBuilder value = new StringBuilder();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\' && i + 1 < raw.length()) {
-                value.append(raw.charAt(++i));
-            } else {
-                value.append(c);
-            }
+    private static int append(String css, int i, StringBuilder value) {
+        value.append(css.charAt(i));
+        return i + 1;
+    }
+
+    /**
+     * A CSS escape at {@code i} (a backslash): 1-6 hex digits and one optional whitespace name a code point
+     * ({@code \67 } is "g"), any other character stands for itself; returns the index after it.
+     */
+    private static int escape(String css, int i, StringBuilder value) {
+        int j = i + 1;
+        if (j >= css.length()) {
+            return j;
         }
-        return value.toString();
+        int digits = 0;
+        int codePoint = 0;
+        while (j < css.length() && digits < 6 && Character.digit(css.charAt(j), 16) >= 0) {
+            codePoint = codePoint * 16 + Character.digit(css.charAt(j), 16);
+            j++;
+            digits++;
+        }
+        if (digits == 0) {
+            value.append(css.charAt(j));
+            return j + 1;
+        }
+        boolean valid = codePoint != 0 && codePoint <= Character.MAX_CODE_POINT
+                && !(codePoint >= 0xD800 && codePoint <= 0xDFFF);
+        value.appendCodePoint(valid ? codePoint : 0xFFFD);
+        if (j < css.length() && isWhitespace(css.charAt(j))) {
+            j++;
+        }
+        return j;
     }
 
     private static int skipWhitespace(String css, int i) {
