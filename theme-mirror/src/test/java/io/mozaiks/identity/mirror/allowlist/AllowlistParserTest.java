@@ -16,9 +16,9 @@ class AllowlistParserTest {
         // The module runs with theme-mirror/ as working folder; the allowlist lives in the repository's themes/.
         Allowlist allowlist = AllowlistParser.read(Path.of("..", "themes", "mirror-allowlist"));
         assertThat(allowlist.entries()).extracting(e -> e.source().toString()).containsExactly(
-                "mozaiks/login/resources/img/logo.svg", "mozaiks/login/resources/img/background.svg");
+                "mozaiks/login/resources/img/logo.svg", "mozaiks/login/resources/img/bg.png");
         assertThat(allowlist.entries()).extracting(e -> e.target().toString()).containsExactly(
-                IMG + "logo.svg", IMG + "background.svg");
+                IMG + "logo.svg", IMG + "bg.png");
     }
 
     @Test
