@@ -3,6 +3,7 @@ package io.mozaiks.identity.mirror.plan;
 import io.mozaiks.identity.mirror.allowlist.Allowlist;
 import io.mozaiks.identity.mirror.allowlist.AllowlistEntry;
 import io.mozaiks.identity.mirror.content.ContentHash;
+import io.mozaiks.identity.mirror.content.ImageSignature;
 import io.mozaiks.identity.mirror.content.SvgInspector;
 import io.mozaiks.identity.mirror.git.CommittedContent;
 import io.mozaiks.identity.mirror.git.CommittedVersion;
@@ -65,6 +66,10 @@ public final class Planner {
             if (active.isPresent()) {
                 return PlanItem.refused(entry, "source SVG refused: " + active.get(), sourceHash, null);
             }
+        }
+        Optional<String> notAnImage = ImageSignature.mismatch(entry.source().extension(), source);
+        if (notAnImage.isPresent()) {
+            return PlanItem.refused(entry, "source refused: " + notAnImage.get(), sourceHash, null);
         }
         SafeRoot.Entry target;
         try {

@@ -78,8 +78,7 @@ public final class ThemeReferenceScanner {
             }
             chain.add(folder.get());
             for (String imported : properties.get().imports()) {
-                notes.add(folder.get() + ": import=" + imported + " is read by Keycloak from its own themes"
-                        + " (resources under url.resourcesCommonPath), not from this folder; not read");
+                notes.add("import=" + imported + " is one of Keycloak's own themes (url.resourcesCommonPath); not read");
             }
             if (styles.isEmpty()) {
                 styles = properties.get().styles();
@@ -116,8 +115,7 @@ public final class ThemeReferenceScanner {
             return Optional.of(folder);
         }
         notes.add(first ? "theme folder " + folder + " does not exist"
-                : "parent theme '" + name + "' is not in this checkout (built into Keycloak, e.g. keycloak.v2);"
-                        + " its files are not read");
+                : "parent theme '" + name + "' is not in this checkout (built into Keycloak); not read");
         return Optional.empty();
     }
 
@@ -243,8 +241,8 @@ public final class ThemeReferenceScanner {
                 return read(file, "stylesheet");
             }
         }
-        notes.add("stylesheet " + resource + " is not in the theme's resources folder"
-                + (chain.size() > 1 ? " or its parents'" : "") + " (it may come from a built-in parent); not read");
+        notes.add("stylesheet " + resource + " is not in this theme" + (chain.size() > 1 ? " or its parents" : "")
+                + " (a built-in parent serves it); not read");
         return Optional.empty();
     }
 

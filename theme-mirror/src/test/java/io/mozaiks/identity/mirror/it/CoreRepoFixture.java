@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * commits), a themes folder with sources, an allowlist, and a state folder outside both.
  */
 final class CoreRepoFixture {
+    static final String THEME = "examples/keycloak/theme/mozaiks/login";
     static final String IMG = "examples/keycloak/theme/mozaiks/login/resources/img/";
     static final String LOGO = IMG + "logo.svg";
     static final String BACKGROUND = IMG + "background.svg";
@@ -41,6 +42,10 @@ final class CoreRepoFixture {
         this.state = base.resolve("state");
         git(core, "init", "-q", "-b", "main");
         Files.createDirectories(core.resolve(IMG));
+        // A login theme that shows both targets, so these tests see no orphan (ThemeOrphanIT covers orphans).
+        write(core.resolve(THEME).resolve("theme.properties"), "parent=keycloak.v2\nstyles=css/styles.css css/test.css\n");
+        write(core.resolve(THEME).resolve("resources/css/test.css"),
+                "body { background: url(../img/background.svg) }\n.logo { background: url(../img/logo.svg) }\n");
         write(core.resolve(LOGO), OLD_LOGO);
         write(core.resolve("README.md"), "mozaiks-core\n");
         commit(core, "initial");
