@@ -152,12 +152,12 @@ public final class ThemeReferenceScanner {
             if (!visited.add(stylesheet)) {
                 continue;
             }
-            Optional<byte[]> css = readResource(chain, stylesheet);
+            Optional<Loaded> css = readResource(chain, stylesheet);
             if (css.isEmpty()) {
                 continue;
             }
-            String holder = RESOURCES + "/" + stylesheet;
-            for (String raw : CssUrlExtractor.references(new String(css.get(), StandardCharsets.UTF_8))) {
+            String holder = css.get().file().toString();
+            for (String raw : CssUrlExtractor.references(new String(css.get().content(), StandardCharsets.UTF_8))) {
                 Optional<String> target = resolve(holder, ResourcePaths.folderOf(stylesheet), raw);
                 if (target.isPresent()) {
                     record(target.get(), holder);
@@ -175,6 +175,9 @@ public final class ThemeReferenceScanner {
             names = checkout.openRoot(folder).list();
         } catch (UnsafePathException e) {
             notes.add(folder + " refused: " + e.getMessage() + "; templates not read");
+            return;
+        } catch (IOException e) {
+            notes.add(folder + " could not be listed (" + e + "); templates not read");
             return;
         }
         for (String name : names) {
@@ -220,8 +223,12 @@ public final class ThemeReferenceScanner {
         }
     }
 
+    /** A file that was read, and where it was found. */
+    private record Loaded(RelativePath file, byte[] content) {
+    }
+
     /** A resource of the chain, child first; noted when no theme in the chain has it. */
-    private Optional<byte[]> readResource(List<RelativePath> chain, String resource) throws IOException {
+    private Optional<Loaded> readResource(List<RelativePath> chain, String resource) throws IOException {
         for (RelativePath folder : chain) {
             RelativePath file;
             try {
@@ -238,7 +245,8 @@ public final class ThemeReferenceScanner {
                 return Optional.empty();
             }
             if (kind != SafeRoot.Kind.MISSING) {
-                return read(file, "stylesheet");
+                RelativePath found = file;
+                return read(file, "stylesheet").map(content -> new Loaded(found, content));
             }
         }
         notes.add("stylesheet " + resource + " is not in this theme" + (chain.size() > 1 ? " or its parents" : "")
@@ -264,6 +272,9 @@ public final class ThemeReferenceScanner {
             notes.add(what + " " + file + " does not exist");
         } catch (UnsafePathException e) {
             notes.add(what + " " + file + " refused: " + e.getMessage() + "; not read");
+        } catch (IOException e) {
+            // An unreadable theme file must not stop the mirror; it only means fewer known references.
+            notes.add(what + " " + file + " could not be read (" + e + ")");
         }
         return Optional.empty();
     }

@@ -81,7 +81,7 @@ class ThemeOrphanIT {
         assertThat(report.get("items")).extracting(item -> item.get("target").asText()).containsExactly(LOGO, BG);
         JsonNode bg = item(plan, BG);
         assertThat(bg.get("orphan").asBoolean()).isFalse();
-        assertThat(bg.get("referencedBy")).extracting(JsonNode::asText).containsExactly("resources/css/mozaiks.v12.css");
+        assertThat(bg.get("referencedBy")).extracting(JsonNode::asText).containsExactly(STYLESHEET);
         assertThat(bg.get("action").asText()).isEqualTo("update");
         JsonNode logo = item(plan, LOGO);
         assertThat(logo.get("orphan").asBoolean()).isFalse();
@@ -171,7 +171,7 @@ class ThemeOrphanIT {
         CoreRepoFixture.commit(core, "escaping reference");
         CliProcess.Result plan = cli().run("plan");
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(plan.stdout()).contains("theme note: resources/css/mozaiks.v12.css: '../../../../../../../img/bg.png?v=11'"
+        assertThat(plan.stdout()).contains("theme note: " + STYLESHEET + ": '../../../../../../../img/bg.png?v=11'"
                 + " ignored: it leaves the theme's resources folder");
         assertThat(plan.stderr()).contains("orphans", BG);
     }

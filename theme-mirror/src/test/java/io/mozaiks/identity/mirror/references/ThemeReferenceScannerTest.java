@@ -49,7 +49,7 @@ class ThemeReferenceScannerTest {
     void upstreamShapeReferencesTheBackgroundAndTheLogo() throws IOException {
         upstreamShape();
         ThemeReferences references = scan();
-        assertThat(references.referencesTo("img/bg.png")).containsExactly("resources/css/mozaiks.v12.css");
+        assertThat(references.referencesTo("img/bg.png")).containsExactly("examples/keycloak/theme/mozaiks/login/resources/css/mozaiks.v12.css");
         assertThat(references.referencesTo("img/logo.svg"))
                 .containsExactly("examples/keycloak/theme/mozaiks/login/login.ftl");
         assertThat(references.referencesTo("img/background.svg")).isEmpty();
@@ -79,8 +79,8 @@ class ThemeReferenceScannerTest {
         write(login.resolve("resources/css/a.css"), "@import 'b.css';\n");
         write(login.resolve("resources/css/b.css"), "@import url(a.css);\n.x { background: url(\"../img/bg.png\") }");
         ThemeReferences references = scan();
-        assertThat(references.referencesTo("img/bg.png")).containsExactly("resources/css/b.css");
-        assertThat(references.referencesTo("css/b.css")).containsExactly("resources/css/a.css");
+        assertThat(references.referencesTo("img/bg.png")).containsExactly("examples/keycloak/theme/mozaiks/login/resources/css/b.css");
+        assertThat(references.referencesTo("css/b.css")).containsExactly("examples/keycloak/theme/mozaiks/login/resources/css/a.css");
     }
 
     @Test
@@ -90,7 +90,7 @@ class ThemeReferenceScannerTest {
         write(theme("mozaiks-base").resolve("resources/css/base.css"), ".x { background: url(../img/bg.png) }");
         write(theme("mozaiks-base").resolve("template.ftl"), "<img src=\"${url.resourcesPath}/img/logo.svg\">");
         ThemeReferences references = scan();
-        assertThat(references.referencesTo("img/bg.png")).containsExactly("resources/css/base.css");
+        assertThat(references.referencesTo("img/bg.png")).containsExactly("examples/keycloak/theme/mozaiks-base/login/resources/css/base.css");
         assertThat(references.referencesTo("img/logo.svg")).hasSize(1);
     }
 
