@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
-import io.mozaiks.identity.contractenv.ConsumerId;
 import io.mozaiks.identity.contractenv.DotEnv;
 import io.mozaiks.identity.doctor.ExitCodes;
 import picocli.CommandLine;
@@ -39,7 +38,8 @@ public final class EnvCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--consumer", required = true, paramLabel = "core|platform|plugin-host", description = "Whose env this is.")
+    @Option(names = "--consumer", required = true, paramLabel = "core|successor|platform|plugin-host",
+            description = "Whose env this is (successor: the unified mozaiks runtime, compared with /contract/env/core).")
     String consumer;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The env file (NAME=value lines).")
@@ -73,7 +73,7 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<EnvComparison.Difference> local = who.id() == ConsumerId.CORE ? CoreBillingCheck.check(actual) : List.of();
+        List<EnvComparison.Difference> local = who == ConsumerProfile.CORE ? CoreBillingCheck.check(actual) : List.of();
         String issuer = who.issuer(actual);
         if (issuer == null) {
             printLocal(err, local);
@@ -100,7 +100,7 @@ public final class EnvCommand implements Callable<Integer> {
         long failures = differences.stream().filter(d -> !CoreBillingCheck.WARN.equals(d.kind())).count();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("consumer", who.id().segment());
+            root.put("consumer", who.name());
             root.put("compared_with", url);
             root.putPOJO("differences", differences);
             root.put("findings", failures > 0);
