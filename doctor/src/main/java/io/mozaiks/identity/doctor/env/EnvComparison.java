@@ -18,6 +18,20 @@ public final class EnvComparison {
     private EnvComparison() {
     }
 
+    /** A browser client's values against its document: only what the document sets is compared (MISSING, DIFFERS). */
+    public static List<Difference> compareSet(Map<String, String> actual, Map<String, String> expected) {
+        List<Difference> out = new ArrayList<>();
+        expected.forEach((name, value) -> {
+            String is = actual.get(name);
+            if (is == null) {
+                out.add(new Difference("MISSING", name, null, value, "add " + name + "=" + value));
+            } else if (!is.equals(value)) {
+                out.add(new Difference("DIFFERS", name, is, value, "set " + name + "=" + value));
+            }
+        });
+        return out;
+    }
+
     public static List<Difference> compare(ConsumerProfile consumer, Map<String, String> actual, Map<String, String> expected) {
         List<Difference> out = new ArrayList<>();
         Set<String> reads = consumer.readNames();

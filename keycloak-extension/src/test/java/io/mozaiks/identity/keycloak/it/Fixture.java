@@ -234,6 +234,16 @@ final class Fixture {
         return id;
     }
 
+    /** Grants realm roles (e.g. user, superadmin) to a user. */
+    static void grantRealmRoles(String userId, String... roles) {
+        AdminApi admin = admin();
+        List<com.fasterxml.jackson.databind.JsonNode> reps = new java.util.ArrayList<>();
+        for (String role : roles) {
+            reps.add(admin.get("/roles/" + role).expect(200).json());
+        }
+        admin.post("/users/" + userId + "/role-mappings/realm", reps).expect(204);
+    }
+
     /** Grants realm-management roles (e.g. manage-clients) to a user. */
     static void grantRealmManagement(String userId, String... roles) {
         AdminApi admin = admin();
