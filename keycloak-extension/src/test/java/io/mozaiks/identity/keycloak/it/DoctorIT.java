@@ -103,6 +103,9 @@ class DoctorIT {
         assertThat(run.verdict("platform_internal_bearer").get("verdict").asText()).isEqualTo("ACCEPT");
         assertThat(run.verdict("platform_internal_bearer").get("principal").get("client_id").asText()).isEqualTo("mozaiks-core");
         assertThat(run.verdict("core_internal").get("verdict").asText()).isEqualTo("ACCEPT");
+        // The successor (configured by /env/core) takes a token without the user scope for an internal call.
+        assertThat(run.verdict("core_successor_internal").get("verdict").asText()).isEqualTo("ACCEPT");
+        assertThat(run.verdict("core_successor_internal").get("principal").get("admin").asBoolean()).isFalse();
     }
 
     @Test
