@@ -155,6 +155,12 @@ class ComposeStackIT {
             assertThat(documented).as("x-mozaiks-" + consumer + "-env vs /env/" + consumer + "?backchannel=true in the network")
                     .isEqualTo(EnvFile.parse(fetched.get("env-" + consumer).expect(200).body()));
         }
+        // The browser shell's block is what /env/shell answers for the dev origin (browser-facing, no back channel).
+        Map<String, String> shell = new LinkedHashMap<>();
+        config.get("x-mozaiks-shell-env").fields().forEachRemaining(e -> shell.put(e.getKey(), e.getValue().asText()));
+        assertThat(shell).as("x-mozaiks-shell-env vs /env/shell")
+                .isEqualTo(EnvFile.parse(Http.get(issuer + "/mozaiks/contract/env/shell")
+                        .expect(200).body()));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class CoreClaims {
         Object capability = PythonTruth.firstTruthy(claims, "mozaiks_capability_id", "capability_id");
         return new Principal(PythonTruth.truthy(userId) ? String.valueOf(userId) : null,
                 PythonTruth.truthy(email) ? String.valueOf(email) : null, roles(options.rolesClaim(), claims),
-                scopes(options.scpOnly(), claims), tenant == null ? null : String.valueOf(tenant),
+                scopes(claims), tenant == null ? null : String.valueOf(tenant),
                 client == null ? null : String.valueOf(client), capability == null ? null : String.valueOf(capability), claims);
     }
 
@@ -87,11 +87,13 @@ final class CoreClaims {
     }
 
     /** {@code scp} when present (even empty), else {@code scope}; a string split on white space, a list as it is. */
-    static List<String> scopes(boolean scpOnly, JWTClaimsSet claims) {
+    static List<String> scopes(JWTClaimsSet claims) {
         Object raw = claims.getClaim("scp");
-        if (raw == null && !scpOnly) {
-            raw = claims.getClaim("scope");
-        }
+        return splitScopes(raw != null ? raw : claims.getClaim("scope"));
+    }
+
+    /** A scope claim's value: a string split on white space, a list as it is. */
+    static List<String> splitScopes(Object raw) {
         List<String> out = new ArrayList<>();
         if (raw instanceof String text) {
             for (String part : text.strip().split("\\s+")) {

@@ -2,12 +2,12 @@ package io.mozaiks.identity.consumers;
 
 import java.util.Map;
 
-/** The claim-reading settings of core's runtime, with core's defaults; {@code scpOnly} = the successor runtime. */
-record CoreOptions(String requiredScope, String userIdClaim, String emailClaim, String rolesClaim, boolean scpOnly) {
+/** The claim-reading settings of core's runtime, with core's defaults. */
+record CoreOptions(String requiredScope, String userIdClaim, String emailClaim, String rolesClaim) {
 
-    static CoreOptions fromEnv(Map<String, String> variables, boolean scpOnly) {
+    static CoreOptions fromEnv(Map<String, String> variables) {
         ConsumerEnv env = new ConsumerEnv(variables);
         return new CoreOptions(env.get(CoreVariables.REQUIRED_SCOPE), env.get(CoreVariables.USER_ID_CLAIM),
-                env.get(CoreVariables.EMAIL_CLAIM), env.get(CoreVariables.ROLES_CLAIM), scpOnly);
+                env.get(CoreVariables.EMAIL_CLAIM), env.get(CoreVariables.ROLES_CLAIM));
     }
 }

@@ -24,79 +24,30 @@ public final class PythonCoreConsumer {
             CoreVariables.DIRECTOR_JWKS.name(), CoreVariables.DIRECTOR_AUDIENCE.name());
     public static final String TOKEN_USE_EXECUTION = "execution";
 
-    private final String configuredIssuer;
-    private final String configuredJwks;
-    private final String discoveryUrl;
-    private final Set<String> algorithms;
+    private final DiscoveredKeys keys;
     private final String audience;
     private final CoreOptions options;
     private final long leeway;
     private final Clock clock;
-    /** Issuer and keys: from AUTH_ISSUER + AUTH_JWKS_URL, else discovery, fetched on first use (never at construction). */
-    private volatile Keys keys;
 
-    private record Keys(String issuer, SignatureCheck signature) {
-    }
-
-    private PythonCoreConsumer(Map<String, String> variables, boolean scpOnly, Clock clock) {
+    private PythonCoreConsumer(Map<String, String> variables, Clock clock) {
         refuseAuthOff(variables);
         ConsumerEnv env = new ConsumerEnv(variables);
-        this.configuredIssuer = env.get(CoreVariables.ISSUER);
-        this.configuredJwks = env.get(CoreVariables.JWKS);
-        this.discoveryUrl = env.get(CoreVariables.DISCOVERY_URL);
-        if ((configuredIssuer == null || configuredJwks == null) && discoveryUrl == null) {
-            throw new IllegalArgumentException("MOZAIKS_OIDC_DISCOVERY_URL is empty: core would build an Entra CIAM URL");
-        }
-        this.algorithms = Set.of(env.get(CoreVariables.ALGORITHMS).split(","));
+        this.keys = new DiscoveredKeys(env.get(CoreVariables.ISSUER), env.get(CoreVariables.JWKS),
+                env.get(CoreVariables.DISCOVERY_URL), Set.of(env.get(CoreVariables.ALGORITHMS).split(",")));
         this.audience = env.get(CoreVariables.AUDIENCE);
-        this.options = CoreOptions.fromEnv(variables, scpOnly);
+        this.options = CoreOptions.fromEnv(variables);
         this.leeway = Long.parseLong(env.get(CoreVariables.CLOCK_SKEW));
         this.clock = clock;
     }
 
-    /** Core skips discovery only when both overrides are set (docs/consumer-findings.md, consumer 1). */
-    private Keys keys() throws Rejected {
-        Keys known = keys;
-        if (known != null) {
-            return known;
-        }
-        synchronized (this) {
-            if (keys == null) {
-                String iss = configuredIssuer;
-                String jwks = configuredJwks;
-                if (iss == null || jwks == null) {
-                    String[] found;
-                    try {
-                        found = ConsumerEnv.discover(discoveryUrl);
-                    } catch (RuntimeException | AssertionError unreachable) {
-                        throw new Rejected(401, Rule.JWKS_UNAVAILABLE, "discovery not loadable from " + discoveryUrl
-                                + ": " + unreachable.getMessage());
-                    }
-                    iss = iss != null ? iss : found[0];
-                    jwks = jwks != null ? jwks : found[1];
-                }
-                keys = new Keys(iss, new SignatureCheck(ConsumerEnv.url(jwks), algorithms));
-            }
-            return keys;
-        }
-    }
-
     public static PythonCoreConsumer fromEnv(Map<String, String> env) {
-        return new PythonCoreConsumer(env, false, Clock.systemUTC());
+        return new PythonCoreConsumer(env, Clock.systemUTC());
     }
 
     /** The time checks (exp, nbf, iat with AUTH_CLOCK_SKEW, default 120 s) at this clock's time. */
     public static PythonCoreConsumer fromEnv(Map<String, String> env, Clock clock) {
-        return new PythonCoreConsumer(env, false, clock);
-    }
-
-    /** The newer runtime that reads scopes ONLY from {@code scp}. */
-    public static PythonCoreConsumer successorFromEnv(Map<String, String> env) {
-        return new PythonCoreConsumer(env, true, Clock.systemUTC());
-    }
-
-    public static PythonCoreConsumer successorFromEnv(Map<String, String> env, Clock clock) {
-        return new PythonCoreConsumer(env, true, clock);
+        return new PythonCoreConsumer(env, clock);
     }
 
     /**
@@ -108,15 +59,7 @@ public final class PythonCoreConsumer {
      * has no MFA check. {@code userId} null: core answers 401.
      */
     public static ConsumerView view(Map<String, String> env, JWTClaimsSet claims) {
-        return view(CoreOptions.fromEnv(env, false), claims);
-    }
-
-    /** {@link #view} of the successor runtime (scopes from {@code scp} only). */
-    public static ConsumerView successorView(Map<String, String> env, JWTClaimsSet claims) {
-        return view(CoreOptions.fromEnv(env, true), claims);
-    }
-
-    private static ConsumerView view(CoreOptions options, JWTClaimsSet claims) {
+        CoreOptions options = CoreOptions.fromEnv(env);
         Principal p = CoreClaims.principal(options, claims);
         boolean superAdmin = isSuperAdmin(p);
         return new ConsumerView(p.userId(), new LinkedHashSet<>(p.roles()), superAdmin, superAdmin, false,
@@ -223,7 +166,7 @@ public final class PythonCoreConsumer {
      * Compared exactly (no trimming or case folding), so whatever core does with case and blanks, a value
      * accepted here is "on" for core too.
      */
-    private static void refuseAuthOff(Map<String, String> variables) {
+    static void refuseAuthOff(Map<String, String> variables) {
         String enabled = variables.get(CoreVariables.ENABLED.name());
         if (enabled != null && !AUTH_ENABLED_ON.contains(enabled)) {
             throw new IllegalArgumentException("AUTH_ENABLED=" + enabled + " turns auth off (fails open)");
@@ -231,7 +174,7 @@ public final class PythonCoreConsumer {
     }
 
     private Principal authenticate(String token) throws Rejected {
-        Keys known = keys();
+        DiscoveredKeys.Keys known = keys.get();
         SignedJWT jwt = known.signature().verify(token, true);
         JWTClaimsSet claims = SignatureCheck.registeredClaims(jwt, known.issuer(), audience, Lifetime.PYJWT, leeway, clock);
         Principal principal = CoreClaims.principal(options, claims);

@@ -21,20 +21,31 @@ class ConsumerProfileTest {
 
     @Test
     void oneProfilePerConsumerAndEverySchemeBelongsToExactlyOne() {
-        assertThat(ConsumerProfile.ALL).extracting(ConsumerProfile::id).containsExactly(ConsumerId.values());
+        assertThat(ConsumerProfile.ALL).extracting(ConsumerProfile::name).containsExactly("core", "successor", "platform", "plugin-host");
+        // The successor has no document of its own: core's configures it.
+        assertThat(ConsumerProfile.ALL).extracting(ConsumerProfile::id)
+                .containsExactly(ConsumerId.CORE, ConsumerId.CORE, ConsumerId.PLATFORM, ConsumerId.PLUGIN_HOST);
+        assertThat(ConsumerProfile.SUCCESSOR.schemes()).containsExactly(TokenScheme.CORE_SUCCESSOR_USER, TokenScheme.CORE_SUCCESSOR_INTERNAL);
+        assertThat(ConsumerProfile.named("successor")).isSameAs(ConsumerProfile.SUCCESSOR);
+        assertThat(ConsumerProfile.of(ConsumerId.CORE)).isSameAs(ConsumerProfile.CORE);
         assertThat(ConsumerProfile.ALL.stream().flatMap(p -> p.schemes().stream()))
                 .containsExactlyInAnyOrder(TokenScheme.values());
         ConsumerProfile.ALL.forEach(p -> assertThat(p.schemesFor(CallerKind.USER)).as(p.toString()).isNotEmpty());
         assertThat(ConsumerProfile.named("plugin-host")).isSameAs(ConsumerProfile.PLUGIN_HOST);
         assertThatThrownBy(() -> ConsumerProfile.named("CORE")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown consumer CORE (core, platform or plugin-host)");
+                .hasMessage("unknown consumer CORE (core, successor, platform or plugin-host)");
     }
 
     @Test
     void eachDocumentSetsOnlyWhatItsConsumerReadsNamesTheIssuerAndKeepsAuthOn() {
         for (ConsumerProfile profile : ConsumerProfile.ALL) {
             Map<String, String> document = profile.document(ISSUER);
-            assertThat(profile.readNames()).as(profile.toString()).containsAll(document.keySet());
+            java.util.Set<String> set = new java.util.HashSet<>(document.keySet());
+            if (profile == ConsumerProfile.SUCCESSOR) {
+                // core's document: the successor ignores the lines of core's director, and reads every other one.
+                set.removeAll(PythonCoreConsumer.DIRECTOR_REQUIRED);
+            }
+            assertThat(profile.readNames()).as(profile.toString()).containsAll(set);
             assertThat(profile.issuer(document)).as(profile.toString()).isEqualTo(ISSUER);
             assertThat(profile.keysUrl(document)).as(profile.toString()).startsWith(ISSUER + "/");
             profile.authSwitch().ifPresent(auth -> {
@@ -46,6 +57,7 @@ class ConsumerProfileTest {
         assertThat(ConsumerProfile.PLATFORM.authSwitch()).isEmpty();
         assertThat(ConsumerProfile.CORE.issuerNamedBy()).isEqualTo("MOZAIKS_OIDC_DISCOVERY_URL, MOZAIKS_ISSUER or AUTH_ISSUER");
         assertThat(ConsumerProfile.PLUGIN_HOST.issuerNamedBy()).isEqualTo("JWT_ISSUER");
+        assertThat(ConsumerProfile.SUCCESSOR.issuerNamedBy()).isEqualTo("MOZAIKS_OIDC_DISCOVERY_URL or AUTH_ISSUER");
     }
 
     @Test
@@ -53,6 +65,7 @@ class ConsumerProfileTest {
         assertThat(ConsumerProfile.CORE.reads()).isSameAs(CoreVariables.ALL);
         assertThat(ConsumerProfile.PLATFORM.reads()).isSameAs(PlatformVariables.ALL);
         assertThat(ConsumerProfile.PLUGIN_HOST.reads()).isSameAs(PluginHostVariables.ALL);
+        assertThat(ConsumerProfile.SUCCESSOR.reads()).isSameAs(SuccessorVariables.ALL);
         assertThat(ConsumerProfile.CORE.readNames()).contains("AUTH_JWKS_URL", "AUTH_ISSUER", "MOZAIKS_OIDC_DISCOVERY_URL");
         assertThat(ConsumerProfile.PLUGIN_HOST.readNames()).noneMatch(name -> name.startsWith("AUTH_"));
     }
@@ -95,6 +108,9 @@ class ConsumerProfileTest {
         assertThat(ConsumerProfile.PLUGIN_HOST.view(ConsumerProfile.PLUGIN_HOST.document(ISSUER), claims).superAdmin()).isTrue();
         // .NET's superadmin role is SuperAdmin (ignoring case): superadmin matches.
         assertThat(ConsumerProfile.PLATFORM.view(ConsumerProfile.PLATFORM.document(ISSUER), claims).superAdmin()).isTrue();
-        assertThat(Arrays.stream(ConsumerId.values()).map(ConsumerProfile::of)).containsExactlyElementsOf(ConsumerProfile.ALL);
+        // The successor's one admin level is the role admin exactly: superadmin does not reach it.
+        assertThat(ConsumerProfile.SUCCESSOR.view(ConsumerProfile.SUCCESSOR.document(ISSUER), claims).admin()).isFalse();
+        assertThat(Arrays.stream(ConsumerId.values()).map(ConsumerProfile::of))
+                .containsExactly(ConsumerProfile.CORE, ConsumerProfile.PLATFORM, ConsumerProfile.PLUGIN_HOST);
     }
 }

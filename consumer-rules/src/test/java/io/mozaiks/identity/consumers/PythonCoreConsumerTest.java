@@ -162,10 +162,9 @@ class PythonCoreConsumerTest {
         assertThat(other.superAdmin()).isFalse();
         assertThat(other.internal()).as("no user scope").isTrue();
         assertThat(other.clientId()).isEqualTo("c");
-        // The successor reads scp only.
+        // Core falls back to scope (its successor does not: SuccessorConsumerTest).
         JWTClaimsSet scopeOnly = JWTClaimsSet.parse("{\"sub\":\"u\",\"scope\":\"access_as_user\"}");
         assertThat(PythonCoreConsumer.view(env, scopeOnly).internal()).isFalse();
-        assertThat(PythonCoreConsumer.successorView(env, scopeOnly).internal()).isTrue();
         assertThat(PythonCoreConsumer.view(env, JWTClaimsSet.parse("{\"sub\":\"\"}")).userId()).as("falsy: 401").isNull();
     }
 

@@ -46,6 +46,14 @@ public final class EnvNames {
     public static final String JWKS_CACHE_TTL_SECONDS = "JWKS_CACHE_TTL_SECONDS";
     public static final String SKIP_AUTH = "SKIP_AUTH";
 
+    // mozaiks-core browser shell (packages/frontend/shell/src/auth/runtime/authConfig.ts), build time.
+    public static final String VITE_AUTH_AUTHORITY = "VITE_AUTH_AUTHORITY";
+    public static final String VITE_AUTH_CLIENT_ID = "VITE_AUTH_CLIENT_ID";
+    public static final String VITE_AUTH_REDIRECT_URI = "VITE_AUTH_REDIRECT_URI";
+    public static final String VITE_AUTH_POST_LOGOUT_REDIRECT_URI = "VITE_AUTH_POST_LOGOUT_REDIRECT_URI";
+    public static final String VITE_AUTH_SCOPE = "VITE_AUTH_SCOPE";
+    public static final String VITE_AUTH_API_SCOPE = "VITE_AUTH_API_SCOPE";
+
     private EnvNames() {
     }
 }

@@ -1,5 +1,8 @@
 package io.mozaiks.identity.devstack;
 
+import io.mozaiks.identity.contractenv.BrowserOrigin;
+import io.mozaiks.identity.contractenv.ShellConfig;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,9 @@ public final class Summary {
 
     /** Path of the contract endpoint under the issuer (the endpoint lives in keycloak-extension). */
     public static final String CONTRACT_PATH = "/mozaiks/contract";
+    /** The dev realm's public browser client and its contract scope (docker/realm/mozaiks-realm.json). */
+    public static final String SHELL_CLIENT = "mozaiks-shell";
+    public static final String API_SCOPE = "access_as_user";
 
     private Summary() {
     }
@@ -27,6 +33,12 @@ public final class Summary {
     public static String serviceTokenCommand(String publicUrl, String realm, String clientId, String secret) {
         return "curl -s -d grant_type=client_credentials -d client_id=" + clientId + " -d client_secret="
                 + (secret != null ? secret : "<secret>") + " " + tokenEndpoint(publicUrl, realm);
+    }
+
+    /** The shell's VITE_AUTH_* values on the dev origin, as /contract/env/shell answers them for the dev realm. */
+    public static java.util.Map<String, String> shellConfig(String issuer) {
+        return ShellConfig.variables(new ShellConfig.Values(issuer, SHELL_CLIENT, BrowserOrigin.parse(BrowserOrigin.DEV_DEFAULT),
+                API_SCOPE));
     }
 
     public static List<String> lines(String keycloakVersion, String publicUrl, DevRealm realm, String coreSecret,
@@ -66,6 +78,11 @@ public final class Summary {
         if (platformSecret != null) {
             out.add("  mozaiks-platform dev secret: " + platformSecret);
         }
+        out.add("");
+        out.add("  mozaiks-core shell (" + BrowserOrigin.DEV_DEFAULT + "; other origins: ?origin=, docs/configuration.md):");
+        out.add("    " + issuer + CONTRACT_PATH + "/env/shell");
+        shellConfig(issuer).forEach((name, value) -> out.add("    " + name + "=" + value));
+        out.add("  Successor chat UI auth.json fragment: " + issuer + CONTRACT_PATH + "/env/successor-ui");
         out.add("");
         out.add("  Data           " + dataDir + "  (kept between runs; --reset starts over)");
         out.add("  Keycloak log   " + log);

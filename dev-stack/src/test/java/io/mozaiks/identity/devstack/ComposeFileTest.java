@@ -148,6 +148,11 @@ class ComposeFileTest {
                 Map.entry("JWT_ALGORITHMS", "RS256"),
                 Map.entry("SKIP_AUTH", "false"));
         assertThat(map(compose.get("x-mozaiks-plugin-host-env")).get("SKIP_AUTH")).isEqualTo("false");
+
+        // The browser shell: what /contract/env/shell answers for the dev origin (built by the endpoint's ShellConfig).
+        Map<String, String> shell = new LinkedHashMap<>();
+        strings(map(compose.get("x-mozaiks-shell-env"))).forEach((name, value) -> shell.put(name, resolve(value)));
+        assertThat(shell).containsExactlyEntriesOf(Summary.shellConfig(resolve(publicIssuer)));
     }
 
     /** No comment may repeat the v1 advice that core should set issuer and JWKS URL to skip discovery. */

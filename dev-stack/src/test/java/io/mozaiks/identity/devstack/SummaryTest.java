@@ -24,7 +24,14 @@ class SummaryTest {
                 .contains("http://localhost:8080/realms/mozaiks/mozaiks/contract")
                 .contains("curl -s -d grant_type=client_credentials -d client_id=mozaiks-core -d client_secret=s3cr3t"
                         + " http://localhost:8080/realms/mozaiks/protocol/openid-connect/token")
-                .contains("DEV ONLY");
+                .contains("DEV ONLY")
+                .contains("http://localhost:8080/realms/mozaiks/mozaiks/contract/env/shell")
+                .contains("    VITE_AUTH_AUTHORITY=http://localhost:8080/realms/mozaiks")
+                .contains("    VITE_AUTH_CLIENT_ID=mozaiks-shell")
+                .contains("    VITE_AUTH_REDIRECT_URI=http://localhost:3000/auth/callback")
+                .contains("    VITE_AUTH_POST_LOGOUT_REDIRECT_URI=http://localhost:3000/")
+                .contains("    VITE_AUTH_API_SCOPE=access_as_user")
+                .contains("http://localhost:8080/realms/mozaiks/mozaiks/contract/env/successor-ui");
         for (String user : List.of("dev-superadmin", "dev-admin", "dev-developer", "dev-user", "dev-unverified", "dev-mfa")) {
             assertThat(text).containsPattern(user + " +password " + user);
         }

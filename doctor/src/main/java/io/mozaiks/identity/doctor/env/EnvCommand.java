@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mozaiks.identity.consumers.ConsumerProfile;
 import io.mozaiks.identity.consumers.http.Http;
 import io.mozaiks.identity.consumers.http.Reply;
-import io.mozaiks.identity.contractenv.ConsumerId;
 import io.mozaiks.identity.contractenv.DotEnv;
 import io.mozaiks.identity.doctor.ExitCodes;
 import picocli.CommandLine;
@@ -39,7 +38,9 @@ public final class EnvCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--consumer", required = true, paramLabel = "core|platform|plugin-host", description = "Whose env this is.")
+    @Option(names = "--consumer", required = true, paramLabel = "core|successor|platform|plugin-host|shell|successor-ui",
+            description = "Whose env this is (successor: the unified mozaiks runtime, compared with /contract/env/core;"
+                    + " shell: mozaiks-core's VITE_AUTH_* file; successor-ui: the successor chat UI's auth.json).")
     String consumer;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The env file (NAME=value lines).")
@@ -56,6 +57,10 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        java.util.Optional<BrowserDocument> browser = BrowserDocument.named(consumer);
+        if (browser.isPresent()) {
+            return browser(browser.get());
+        }
         ConsumerProfile who;
         try {
             who = ConsumerProfile.named(consumer);
@@ -73,7 +78,7 @@ public final class EnvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<EnvComparison.Difference> local = who.id() == ConsumerId.CORE ? CoreBillingCheck.check(actual) : List.of();
+        List<EnvComparison.Difference> local = who == ConsumerProfile.CORE ? CoreBillingCheck.check(actual) : List.of();
         String issuer = who.issuer(actual);
         if (issuer == null) {
             printLocal(err, local);
@@ -97,10 +102,54 @@ public final class EnvCommand implements Callable<Integer> {
         }
         List<EnvComparison.Difference> differences = new ArrayList<>(EnvComparison.compare(who, actual, DotEnv.parse(reply.body())));
         differences.addAll(local);
+        return report(who.name(), url, differences);
+    }
+
+    /** The shell's VITE_AUTH_* (a file or this environment) or the successor UI's auth.json against its document. */
+    private Integer browser(BrowserDocument document) throws IOException {
+        if (fromEnv == (file != null) || (fromEnv && document == BrowserDocument.SUCCESSOR_UI)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), document == BrowserDocument.SUCCESSOR_UI
+                    ? "give the auth.json FILE" : "give either FILE or --from-env");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> actual;
+        try {
+            actual = fromEnv ? System.getenv() : document.read(Files.readString(file));
+        } catch (IOException unreadable) {
+            err.println("env: " + file + " is not readable as " + document.segment() + ": " + unreadable.getMessage());
+            return ExitCodes.FINDINGS;
+        }
+        String issuer = document.issuer(actual);
+        if (issuer == null || issuer.isBlank()) {
+            err.println("env: no issuer (" + (document == BrowserDocument.SHELL ? "VITE_AUTH_AUTHORITY" : "keycloak.authority")
+                    + "): nothing to compare with");
+            return ExitCodes.FINDINGS;
+        }
+        String url;
+        Reply reply;
+        try {
+            url = document.url(issuer, actual);
+            reply = Http.get(url);
+        } catch (RuntimeException e) {
+            err.println("env: cannot read the " + document.segment() + " document of " + issuer + ": " + e.getMessage());
+            return ExitCodes.CANNOT_CHECK;
+        }
+        if (reply.status() != 200) {
+            err.println("env: " + url + " answered HTTP " + reply.status() + ": " + reply.body());
+            return ExitCodes.CANNOT_CHECK;
+        }
+        return report(document.segment(), url, EnvComparison.compareSet(actual, document.expected(reply.body())));
+    }
+
+    private Integer report(String who, String url, List<EnvComparison.Difference> differences) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         long failures = differences.stream().filter(d -> !CoreBillingCheck.WARN.equals(d.kind())).count();
         if (json) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("consumer", who.id().segment());
+            root.put("consumer", who);
             root.put("compared_with", url);
             root.putPOJO("differences", differences);
             root.put("findings", failures > 0);

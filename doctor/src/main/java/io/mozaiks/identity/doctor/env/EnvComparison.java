@@ -18,9 +18,27 @@ public final class EnvComparison {
     private EnvComparison() {
     }
 
+    /** A browser client's values against its document: only what the document sets is compared (MISSING, DIFFERS). */
+    public static List<Difference> compareSet(Map<String, String> actual, Map<String, String> expected) {
+        List<Difference> out = new ArrayList<>();
+        expected.forEach((name, value) -> {
+            String is = actual.get(name);
+            if (is == null) {
+                out.add(new Difference("MISSING", name, null, value, "add " + name + "=" + value));
+            } else if (!is.equals(value)) {
+                out.add(new Difference("DIFFERS", name, is, value, "set " + name + "=" + value));
+            }
+        });
+        return out;
+    }
+
     public static List<Difference> compare(ConsumerProfile consumer, Map<String, String> actual, Map<String, String> expected) {
         List<Difference> out = new ArrayList<>();
+        Set<String> reads = consumer.readNames();
         for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!reads.contains(e.getKey())) {
+                continue; // a line of a shared document this consumer ignores (core's director lines, for its successor)
+            }
             String is = actual.get(e.getKey());
             if (is == null) {
                 out.add(new Difference("MISSING", e.getKey(), null, e.getValue(), "add " + e.getKey() + "=" + e.getValue()));
@@ -28,12 +46,11 @@ public final class EnvComparison {
                 out.add(new Difference("DIFFERS", e.getKey(), is, e.getValue(), "set " + e.getKey() + "=" + e.getValue()));
             }
         }
-        Set<String> reads = consumer.readNames();
         for (String name : new TreeSet<>(actual.keySet())) {
             if (reads.contains(name) && !expected.containsKey(name)) {
                 out.add(new Difference("EXTRA", name, actual.get(name), null,
-                        "remove " + name + ": the contract's env for " + consumer.id().segment() + " does not set it, and "
-                                + consumer.id().segment() + " reads it for authentication"));
+                        "remove " + name + ": the contract's env for " + consumer.name() + " does not set it, and "
+                                + consumer.name() + " reads it for authentication"));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import io.mozaiks.identity.consumers.PluginHostConsumer;
 import io.mozaiks.identity.consumers.PluginPrincipal;
 import io.mozaiks.identity.consumers.Principal;
 import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.SuccessorConsumer;
 import io.mozaiks.identity.consumers.Rejected;
 import io.mozaiks.identity.consumers.Rule;
 import io.mozaiks.identity.consumers.TokenScheme;
@@ -118,7 +119,7 @@ public final class TokenExamination {
         private final String issuer;
         private final Path jwksFile;
         private PythonCoreConsumer core;
-        private PythonCoreConsumer coreSuccessor;
+        private SuccessorConsumer coreSuccessor;
         private DotnetPlatformConsumer platform;
 
         Consumers(String issuer, Path jwksFile) {
@@ -140,7 +141,8 @@ public final class TokenExamination {
         private Map<String, Object> principal(TokenScheme scheme, String token) throws Rejected {
             return switch (scheme) {
                 case CORE_USER -> core(core().user(token));
-                case CORE_SUCCESSOR_USER -> core(coreSuccessor().user(token));
+                case CORE_SUCCESSOR_USER -> successor(coreSuccessor().user(token));
+                case CORE_SUCCESSOR_INTERNAL -> successor(coreSuccessor().internal(token));
                 case CORE_INTERNAL -> core(core().internal(token, true));
                 case PLUGIN_HOST -> pluginHost(PluginHostConsumer.fromEnv(env(ConsumerProfile.PLUGIN_HOST)).authenticate(token));
                 case PLATFORM_BEARER -> platform(token, false);
@@ -155,9 +157,9 @@ public final class TokenExamination {
             return core;
         }
 
-        private PythonCoreConsumer coreSuccessor() {
+        private SuccessorConsumer coreSuccessor() {
             if (coreSuccessor == null) {
-                coreSuccessor = PythonCoreConsumer.successorFromEnv(env(ConsumerProfile.CORE));
+                coreSuccessor = SuccessorConsumer.fromEnv(env(ConsumerProfile.SUCCESSOR));
             }
             return coreSuccessor;
         }
@@ -188,6 +190,17 @@ public final class TokenExamination {
                 out.put("mfa", DotnetPlatformConsumer.hasMfa(p));
                 out.put("display_name", DotnetPlatformConsumer.displayName(p));
             }
+            return out;
+        }
+
+        /** The successor's principal: its ONE admin level is the role admin exactly (require_role("admin")). */
+        private static Map<String, Object> successor(Principal p) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("user_id", p.userId());
+            out.put("client_id", p.clientId());
+            out.put("roles", p.roles());
+            out.put("admin", SuccessorConsumer.isAdmin(p));
+            out.put("app_binding", PythonCoreConsumer.appBinding(p));
             return out;
         }
 

@@ -32,6 +32,8 @@ public final class Contract {
 
     /** The client scope that carries the contract mapper in the dev realm and the docs. */
     public static final String CONTRACT_SCOPE = "access_as_user";
+    /** The realm's public browser client (authorization code + PKCE S256) that the browser documents name. */
+    public static final String SHELL_CLIENT = "mozaiks-shell";
 
     /** Keycloak's own realm roles; never part of {@code roles} (plus the realm's {@code default-roles-*}). */
     public static final Set<String> KEYCLOAK_INTERNAL_ROLES = Set.of("offline_access", "uma_authorization");

@@ -126,6 +126,8 @@ public class ContractResource {
         return switch (route.kind()) {
             case CONTRACT -> ContractDocumentResource.get(request);
             case ENV -> EnvDocumentResource.get(request, consumer.orElseThrow());
+            case SHELL_ENV -> BrowserClientDocumentResource.shell(request);
+            case SUCCESSOR_UI -> BrowserClientDocumentResource.successorUi(request);
             case CONFORMANCE -> ResponsePolicy.json(200, new ConformanceReport(reportFacts(request))
                     .build(request.issuerFollowsRequest()));
             case ADMIN_ENV -> EnvDocumentResource.getForAdmin(request, consumer.orElseThrow(), RealmFacts.clients(session,
@@ -168,7 +170,8 @@ public class ContractResource {
 
     private static Response unknownConsumer(String segment) {
         return ResponsePolicy.error(404, "unknown_consumer", "no consumer named \"" + segment.replaceAll("\\p{Cntrl}", "?")
-                + "\"", "Use one of: " + String.join(", ", Arrays.stream(ConsumerId.values()).map(ConsumerId::segment).toList()));
+                + "\"", "Use one of: " + String.join(", ", Arrays.stream(ConsumerId.values()).map(ConsumerId::segment).toList())
+                + ", " + ContractRoutes.SHELL + ", " + ContractRoutes.SUCCESSOR_UI);
     }
 
     private static Response contractNotConfigured(RealmModel realm) {

@@ -14,10 +14,13 @@ final class ContractRoutes {
     static final String ALLOW = "GET, HEAD, OPTIONS";
     /** /contract/settings also takes PUT; CORS never offers it (Access-Control-Allow-Methods stays {@link #ALLOW}). */
     static final String ALLOW_SETTINGS = "GET, HEAD, PUT, OPTIONS";
-    static final String KNOWN_PATHS = "/contract, /contract/env/{core|platform|plugin-host}, /contract/conformance,"
+    /** The browser clients' documents below {@code /contract/env/} (not token consumers: no {@code ConsumerId}). */
+    static final String SHELL = "shell";
+    static final String SUCCESSOR_UI = "successor-ui";
+    static final String KNOWN_PATHS = "/contract, /contract/env/{core|platform|plugin-host|shell|successor-ui}, /contract/conformance,"
             + " /contract/conformance/env/{core|platform|plugin-host} or /contract/settings";
 
-    enum Kind { CONTRACT, ENV, CONFORMANCE, ADMIN_ENV, SETTINGS }
+    enum Kind { CONTRACT, ENV, SHELL_ENV, SUCCESSOR_UI, CONFORMANCE, ADMIN_ENV, SETTINGS }
 
     /** @param consumer the consumer's path segment (ENV, ADMIN_ENV), unchecked; otherwise {@code null} */
     record Route(Kind kind, String consumer) {
@@ -29,7 +32,7 @@ final class ContractRoutes {
         /** What a GET or HEAD needs; empty for the public documents. */
         Optional<AdminAccess.Permission> readPermission() {
             return switch (kind) {
-                case CONTRACT, ENV -> Optional.empty();
+                case CONTRACT, ENV, SHELL_ENV, SUCCESSOR_UI -> Optional.empty();
                 case CONFORMANCE, ADMIN_ENV -> Optional.of(AdminAccess.Permission.VIEW_CLIENTS);
                 case SETTINGS -> Optional.of(AdminAccess.Permission.VIEW_REALM);
             };
@@ -51,6 +54,12 @@ final class ContractRoutes {
         String[] s = p.split("/", -1);
         if (s.length == 1 && s[0].equals("contract")) {
             return Optional.of(new Route(Kind.CONTRACT, null));
+        }
+        if (s.length == 3 && s[0].equals("contract") && s[1].equals("env") && s[2].equals(SHELL)) {
+            return Optional.of(new Route(Kind.SHELL_ENV, null));
+        }
+        if (s.length == 3 && s[0].equals("contract") && s[1].equals("env") && s[2].equals(SUCCESSOR_UI)) {
+            return Optional.of(new Route(Kind.SUCCESSOR_UI, null));
         }
         if (s.length == 3 && s[0].equals("contract") && s[1].equals("env") && !s[2].isEmpty()) {
             return Optional.of(new Route(Kind.ENV, s[2]));

@@ -35,10 +35,7 @@ final class EnvDocumentResource {
 
     private static Response answer(ContractRequest request, ConsumerId consumer, ContractClients.PlatformAllowList allowList) {
         if (request.issuerFollowsRequest()) {
-            return ResponsePolicy.error(409, "hostname_not_configured", "the issuer follows request headers because hostname"
-                            + " is not configured as a full URL; settings derived from it cannot be trusted",
-                    "Start Keycloak with --hostname=<public base URL> (e.g. https://auth.example.com) or set the"
-                            + " realm's Frontend URL, then fetch this file again");
+            return issuerNotFixed();
         }
         boolean backchannel = "true".equals(request.session().getContext().getUri().getQueryParameters().getFirst("backchannel"));
         EnvFile.Endpoints endpoints = EnvFile.Endpoints.of(request.issuer());
@@ -72,6 +69,14 @@ final class EnvDocumentResource {
         }
         return ResponsePolicy.text(EnvFile.render(consumer, request.realm().getName(),
                 source(request.issuer(), consumer, allowList != null, backchannel), variables, warnings));
+    }
+
+    /** Every document naming the issuer refuses to answer while the issuer follows request headers. */
+    static Response issuerNotFixed() {
+        return ResponsePolicy.error(409, "hostname_not_configured", "the issuer follows request headers because hostname"
+                        + " is not configured as a full URL; settings derived from it cannot be trusted",
+                "Start Keycloak with --hostname=<public base URL> (e.g. https://auth.example.com) or set the"
+                        + " realm's Frontend URL, then fetch this file again");
     }
 
     /** Where the document came from, for its header comment. */

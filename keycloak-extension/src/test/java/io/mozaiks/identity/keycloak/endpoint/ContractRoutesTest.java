@@ -17,6 +17,12 @@ class ContractRoutesTest {
         assertThat(ContractRoutes.route("contract/conformance")).contains(new Route(Kind.CONFORMANCE, null));
         assertThat(ContractRoutes.route("contract/conformance/env/platform")).contains(new Route(Kind.ADMIN_ENV, "platform"));
         assertThat(ContractRoutes.route("contract/settings")).contains(new Route(Kind.SETTINGS, null));
+        assertThat(ContractRoutes.route("contract/env/shell")).contains(new Route(Kind.SHELL_ENV, null));
+        assertThat(ContractRoutes.route("contract/env/successor-ui/")).contains(new Route(Kind.SUCCESSOR_UI, null));
+        // The browser documents are public, and have no admin variant.
+        assertThat(new Route(Kind.SHELL_ENV, null).readPermission()).isEmpty();
+        assertThat(new Route(Kind.SUCCESSOR_UI, null).readPermission()).isEmpty();
+        assertThat(ContractRoutes.route("contract/conformance/env/shell")).contains(new Route(Kind.ADMIN_ENV, "shell"));
     }
 
     @Test

@@ -201,7 +201,7 @@ class ContractEndpointIT {
     @Test
     void noSecretUserDataOrPrivateKeyInAnyPublicAnswer() {
         List<String> bodies = new ArrayList<>();
-        for (String path : List.of("", "/env/core", "/env/platform")) {
+        for (String path : List.of("", "/env/core", "/env/platform", "/env/shell", "/env/successor-ui")) {
             bodies.add(get(path).expect(200).body());
             bodies.add(get(path, "Accept", "application/json").expect(200).body());
         }

@@ -103,6 +103,9 @@ class DoctorIT {
         assertThat(run.verdict("platform_internal_bearer").get("verdict").asText()).isEqualTo("ACCEPT");
         assertThat(run.verdict("platform_internal_bearer").get("principal").get("client_id").asText()).isEqualTo("mozaiks-core");
         assertThat(run.verdict("core_internal").get("verdict").asText()).isEqualTo("ACCEPT");
+        // The successor (configured by /env/core) takes a token without the user scope for an internal call.
+        assertThat(run.verdict("core_successor_internal").get("verdict").asText()).isEqualTo("ACCEPT");
+        assertThat(run.verdict("core_successor_internal").get("principal").get("admin").asBoolean()).isFalse();
     }
 
     @Test
@@ -275,6 +278,42 @@ class DoctorIT {
         assertThat(run.json().get("kind").asText()).isEqualTo("user");
         assertThat(run.verdict("platform_bearer").get("verdict").asText()).isEqualTo("ACCEPT");
         assertThat(run.verdict("core_user").get("principal").get("user_id").asText()).isEqualTo(Fixture.admin().userId("dev-user"));
+    }
+
+    /** The browser clients' files: the shell's VITE_AUTH_* for its origin, the successor UI's auth.json, the successor's env. */
+    @Test
+    void envKnowsTheShellTheSuccessorUiAndTheSuccessor(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String origin = "https://app.example.test";
+        Path shell = dir.resolve("shell.env");
+        Files.writeString(shell, Http.get(TestServer.issuer() + "/mozaiks/contract/env/shell?origin="
+                + java.net.URLEncoder.encode(origin, java.nio.charset.StandardCharsets.UTF_8)).expect(200).body());
+        Run match = doctor("env", "--consumer", "shell", shell.toString());
+        assertThat(match.exit()).as(match.out() + match.err()).isEqualTo(ExitCodes.OK);
+        assertThat(match.out()).contains("env/shell?origin=https%3A%2F%2Fapp.example.test");
+        Files.writeString(shell, Files.readString(shell).replace("VITE_AUTH_CLIENT_ID=mozaiks-shell", "VITE_AUTH_CLIENT_ID=mozaiks-app"));
+        Run differs = doctor("env", "--consumer", "shell", shell.toString());
+        assertThat(differs.exit()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(differs.out()).contains("DIFFERS VITE_AUTH_CLIENT_ID (is mozaiks-app)").contains("set VITE_AUTH_CLIENT_ID=mozaiks-shell");
+
+        // The successor UI's default auth.json: another client and realm_access.roles.
+        Path authJson = dir.resolve("auth.json");
+        Files.writeString(authJson, "{\"keycloak\":{\"authority\":\"" + TestServer.issuer() + "\",\"realm\":\"mozaiks\","
+                + "\"clientId\":\"mozaiks-app\",\"scopes\":\"openid profile email\",\"pkce\":true},"
+                + "\"roles\":{\"claimPath\":\"realm_access.roles\",\"admin\":\"admin\"}}");
+        Run ui = doctor("env", "--json", "--consumer", "successor-ui", authJson.toString());
+        assertThat(ui.exit()).isEqualTo(ExitCodes.FINDINGS);
+        List<String> names = new ArrayList<>();
+        ui.json().get("differences").forEach(d -> names.add(d.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("keycloak.clientId", "keycloak.scopes", "roles.claimPath");
+
+        // The successor's runtime: core's document without the director's lines is complete for it.
+        Path successor = dir.resolve("successor.env");
+        Files.writeString(successor, Http.get(TestServer.issuer() + "/mozaiks/contract/env/core").expect(200).body().lines()
+                .filter(line -> !line.startsWith("MOZAIKS_ISSUER=") && !line.startsWith("MOZAIKS_JWKS_URL=")
+                        && !line.startsWith("MOZAIKS_AUDIENCE="))
+                .reduce("", (a, b) -> a + b + "\n"));
+        Run runtime = doctor("env", "--consumer", "successor", successor.toString());
+        assertThat(runtime.exit()).as(runtime.out() + runtime.err()).isEqualTo(ExitCodes.OK);
     }
 
     @Test

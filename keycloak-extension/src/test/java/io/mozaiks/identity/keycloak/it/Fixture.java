@@ -6,6 +6,7 @@ import io.mozaiks.identity.consumers.ContractEnv;
 import io.mozaiks.identity.consumers.DotnetPlatformConsumer;
 import io.mozaiks.identity.consumers.PluginHostConsumer;
 import io.mozaiks.identity.consumers.PythonCoreConsumer;
+import io.mozaiks.identity.consumers.SuccessorConsumer;
 import io.mozaiks.identity.consumers.Rejected;
 import io.mozaiks.identity.consumers.http.Reply;
 import io.mozaiks.identity.testkit.server.AdminApi;
@@ -76,8 +77,9 @@ final class Fixture {
         return PythonCoreConsumer.fromEnv(ContractEnv.core(TestServer.issuer()));
     }
 
-    static PythonCoreConsumer coreSuccessor() {
-        return PythonCoreConsumer.successorFromEnv(ContractEnv.core(TestServer.issuer()));
+    /** mozaiks-core's successor (the unified mozaiks runtime), configured by core's document as docs/configuration.md says. */
+    static SuccessorConsumer coreSuccessor() {
+        return SuccessorConsumer.fromEnv(ContractEnv.core(TestServer.issuer()));
     }
 
     static PluginHostConsumer pluginHost() {
@@ -230,6 +232,16 @@ final class Fixture {
         String id = admin.userId(username);
         CREATED_USERS.add(id);
         return id;
+    }
+
+    /** Grants realm roles (e.g. user, superadmin) to a user. */
+    static void grantRealmRoles(String userId, String... roles) {
+        AdminApi admin = admin();
+        List<com.fasterxml.jackson.databind.JsonNode> reps = new java.util.ArrayList<>();
+        for (String role : roles) {
+            reps.add(admin.get("/roles/" + role).expect(200).json());
+        }
+        admin.post("/users/" + userId + "/role-mappings/realm", reps).expect(204);
     }
 
     /** Grants realm-management roles (e.g. manage-clients) to a user. */

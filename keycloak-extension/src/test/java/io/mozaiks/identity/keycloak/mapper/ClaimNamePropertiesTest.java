@@ -76,6 +76,13 @@ class ClaimNamePropertiesTest {
         assertThat(core.internal()).isEqualTo(!user);
         assertThat(core.tenant()).isEqualTo(granted.tenant());
 
+        // The successor (configured by core's document, AUTH_ROLES_CLAIM=roles): one admin level, the role admin exactly.
+        ConsumerView successor = view(ConsumerProfile.SUCCESSOR, clean);
+        assertThat(successor.userId()).isEqualTo(granted.subject());
+        assertThat(successor.roles()).isEqualTo(roles);
+        assertThat(successor.admin()).isEqualTo(roles.contains("admin"));
+        assertThat(successor.internal()).isEqualTo(!user);
+
         ConsumerView plugin = view(ConsumerProfile.PLUGIN_HOST, clean);
         assertThat(plugin.userId()).isEqualTo(granted.subject());
         assertThat(plugin.roles()).isEqualTo(roles);
