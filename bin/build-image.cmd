@@ -9,6 +9,10 @@ set "ROOT=%~dp0.."
 for %%I in ("%ROOT%") do set "ROOT=%%~fI"
 set "SKIPJAR="
 if "%~1"=="--skip-jar" set "SKIPJAR=1"
+if "%~1"=="-h" (
+  findstr /b "rem" "%~f0"
+  exit /b 0
+)
 if "%~1"=="--help" (
   findstr /b "rem" "%~f0"
   exit /b 0
