@@ -9,6 +9,10 @@ set "ROOT=%~dp0.."
 for %%I in ("%ROOT%") do set "ROOT=%%~fI"
 set "SKIPJAR="
 if "%~1"=="--skip-jar" set "SKIPJAR=1"
+if "%~1"=="-h" (
+  findstr /b "rem" "%~f0"
+  exit /b 0
+)
 if "%~1"=="--help" (
   findstr /b "rem" "%~f0"
   exit /b 0
@@ -21,6 +25,9 @@ if not "%~1"=="" if not defined SKIPJAR (
 rem The versions come from the root pom.xml, read as XML (PowerShell ships with Windows).
 for /f "usebackq delims=" %%V in (`powershell -NoProfile -Command "([xml](Get-Content -Raw '%ROOT%\pom.xml')).project.version"`) do set "PROJECT_VERSION=%%V"
 for /f "usebackq delims=" %%V in (`powershell -NoProfile -Command "([xml](Get-Content -Raw '%ROOT%\pom.xml')).project.properties.'keycloak.version'"`) do set "KEYCLOAK_VERSION=%%V"
+for /f "usebackq delims=" %%V in (`powershell -NoProfile -Command "([xml](Get-Content -Raw '%ROOT%\pom.xml')).project.properties.'mozaiks.source.url'"`) do set "SOURCE_URL=%%V"
+set "REVISION=unknown"
+for /f "usebackq delims=" %%V in (`git -C "%ROOT%" rev-parse HEAD 2^>nul`) do set "REVISION=%%V"
 set "TAG=mozaiks/identity-keycloak:%PROJECT_VERSION%-kc%KEYCLOAK_VERSION%"
 set "JAR=%ROOT%\keycloak-extension\target\mozaiks-keycloak-extension.jar"
 
@@ -38,7 +45,7 @@ if not exist "%JAR%" (
   echo build-image: %JAR% is missing; run without --skip-jar 1>&2
   exit /b 3
 )
-docker build -f docker\Dockerfile --build-arg "KEYCLOAK_VERSION=%KEYCLOAK_VERSION%" --label "org.opencontainers.image.version=%PROJECT_VERSION%" --label "org.opencontainers.image.title=mozaiks identity: Keycloak %KEYCLOAK_VERSION% with the mozaiks provider" -t "%TAG%" .
+docker build -f docker\Dockerfile --build-arg "KEYCLOAK_VERSION=%KEYCLOAK_VERSION%" --build-arg "MOZAIKS_VERSION=%PROJECT_VERSION%" --build-arg "MOZAIKS_REVISION=%REVISION%" --build-arg "MOZAIKS_SOURCE=%SOURCE_URL%" -t "%TAG%" .
 set "RC=%ERRORLEVEL%"
 popd
 if not "%RC%"=="0" exit /b %RC%

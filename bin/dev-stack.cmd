@@ -8,6 +8,10 @@ set "ROOT=%~dp0.."
 for %%I in ("%ROOT%") do set "ROOT=%%~fI"
 set "JAR=%ROOT%\dev-stack\target\dev-stack.jar"
 
+rem --help answers at once, before any build or download (the usage kept in bin\usage\, equal to the command's own).
+if "%~1"=="--help" goto help
+if "%~1"=="-h" goto help
+
 where java >nul 2>nul
 if errorlevel 1 (
   echo dev-stack: java not found - install a JDK 17 or newer and put it on PATH 1>&2
@@ -27,3 +31,7 @@ popd
 
 java -Dmozaiks.repo.root="%ROOT%" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:help
+type "%ROOT%\bin\usage\dev-stack.txt"
+exit /b 0

@@ -7,6 +7,9 @@ setlocal
 set "ROOT=%~dp0.."
 for %%I in ("%ROOT%") do set "ROOT=%%~fI"
 set "JAR=%ROOT%\doctor\target\mozaiks-doctor.jar"
+rem --help answers at once, without a build (the usage kept in bin\usage\, equal to the command's own).
+if "%~1"=="--help" goto help
+if "%~1"=="-h" goto help
 where java >nul 2>nul
 if errorlevel 1 (
   echo mozaiks-doctor: java not found - install a JDK 17 or newer and put it on PATH 1>&2
@@ -22,3 +25,7 @@ if errorlevel 1 (
 popd
 java -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:help
+type "%ROOT%\bin\usage\mozaiks-doctor.txt"
+exit /b 0

@@ -9,6 +9,10 @@ set "REPO_ROOT=%~dp0.."
 for %%I in ("%REPO_ROOT%") do set "REPO_ROOT=%%~fI"
 set "JAR=%REPO_ROOT%\theme-mirror\target\theme-mirror.jar"
 
+rem --help answers at once, without a build (the usage kept in bin\usage\, equal to the command's own).
+if "%~1"=="--help" goto help
+if "%~1"=="-h" goto help
+
 if exist "%JAR%" goto run
 echo theme-mirror: building "%JAR%" (first run)... 1>&2
 pushd "%REPO_ROOT%"
@@ -26,3 +30,7 @@ set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 "%JAVA_EXE%" "-Dtheme.mirror.allowlist=%REPO_ROOT%\themes\mirror-allowlist" "-Dtheme.mirror.themes=%REPO_ROOT%\themes" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:help
+type "%REPO_ROOT%\bin\usage\theme-mirror.txt"
+exit /b 0

@@ -5,6 +5,8 @@ rem   bin\version-matrix.cmd 26.5.0 26.7.0    any versions served on Maven Centr
 rem Logs go to target\version-matrix\VERSION.log; the exit code is 1 when any version failed.
 setlocal enabledelayedexpansion
 cd /d "%~dp0.."
+if "%~1"=="--help" goto help
+if "%~1"=="-h" goto help
 set "VERSIONS=%*"
 if "%VERSIONS%"=="" set "VERSIONS=26.4.7 26.5.6 26.7.0 26.7.3"
 if not exist target\version-matrix mkdir target\version-matrix
@@ -20,3 +22,7 @@ for %%V in (%VERSIONS%) do (
   )
 )
 exit /b %FAILED%
+
+:help
+findstr /b "rem" "%~f0"
+exit /b 0

@@ -36,6 +36,11 @@ class ProductionFilesTest {
         assertThat(finalStage).startsWith("\nFROM quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}\n")
                 .contains("COPY --from=builder").contains("USER 1000").contains("ENTRYPOINT [\"/opt/keycloak/bin/kc.sh\"]")
                 .doesNotContain("data/import").doesNotContain("realm");
+        // OCI labels from build args that both build-image scripts pass.
+        assertThat(finalStage).contains("org.opencontainers.image.version=\"${MOZAIKS_VERSION}\"")
+                .contains("org.opencontainers.image.revision=\"${MOZAIKS_REVISION}\"")
+                .contains("org.opencontainers.image.source=\"${MOZAIKS_SOURCE}\"")
+                .contains("org.opencontainers.image.licenses=\"Apache-2.0\"");
     }
 
     @Test
@@ -51,10 +56,14 @@ class ProductionFilesTest {
                 + BuildProperties.required("project.version") + "-kc" + BuildProperties.required("keycloak.version"));
         assertThat(Files.readString(ROOT.resolve("bin/build-image")))
                 .contains("tag=\"mozaiks/identity-keycloak:${project_version}-kc${keycloak_version}\"")
-                .contains("--build-arg \"KEYCLOAK_VERSION=$keycloak_version\"");
+                .contains("--build-arg \"KEYCLOAK_VERSION=$keycloak_version\"")
+                .contains("--build-arg \"MOZAIKS_VERSION=$project_version\"").contains("--build-arg \"MOZAIKS_REVISION=$revision\"")
+                .contains("--build-arg \"MOZAIKS_SOURCE=$source_url\"");
         assertThat(Files.readString(ROOT.resolve("bin/build-image.cmd")))
                 .contains("set \"TAG=mozaiks/identity-keycloak:%PROJECT_VERSION%-kc%KEYCLOAK_VERSION%\"")
-                .contains("--build-arg \"KEYCLOAK_VERSION=%KEYCLOAK_VERSION%\"");
+                .contains("--build-arg \"KEYCLOAK_VERSION=%KEYCLOAK_VERSION%\"")
+                .contains("--build-arg \"MOZAIKS_VERSION=%PROJECT_VERSION%\"").contains("--build-arg \"MOZAIKS_REVISION=%REVISION%\"")
+                .contains("--build-arg \"MOZAIKS_SOURCE=%SOURCE_URL%\"");
     }
 
     @Test

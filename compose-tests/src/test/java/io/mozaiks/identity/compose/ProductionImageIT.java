@@ -125,6 +125,12 @@ class ProductionImageIT {
         JsonNode config = inspect(tag).get("Config");
         assertThat(config.get("User").asText()).isEqualTo("1000");
         assertThat(config.get("Entrypoint").toString()).isEqualTo("[\"/opt/keycloak/bin/kc.sh\"]");
+        // OCI labels from bin/build-image's build args: which release of the provider the image carries.
+        JsonNode labels = config.get("Labels");
+        assertThat(labels.path("org.opencontainers.image.version").asText()).isEqualTo(BuildProperties.required("project.version"));
+        assertThat(labels.path("org.opencontainers.image.revision").asText()).matches("[0-9a-f]{40}|unknown");
+        assertThat(labels.path("org.opencontainers.image.licenses").asText()).isEqualTo("Apache-2.0");
+        assertThat(labels.path("org.opencontainers.image.source").asText()).startsWith("https://");
         for (JsonNode env : config.withArray("Env")) {
             assertThat(env.asText().split("=", 2)[0]).as("image env").doesNotContainIgnoringCase("PASSWORD").doesNotContainIgnoringCase("SECRET");
         }

@@ -1,6 +1,5 @@
 package io.mozaiks.identity.devstack;
 
-import io.mozaiks.identity.runner.FreePorts;
 import io.mozaiks.identity.runner.KeycloakServer;
 import io.mozaiks.identity.runner.ProcessTree;
 import io.mozaiks.identity.runner.ServerSettings;
@@ -122,6 +121,10 @@ public final class DevStackCli implements Callable<Integer> {
         }
         List<Path> realmFiles = RealmFingerprint.realmFiles(realms);
         DevRealm realm = DevRealm.read(realmFiles);
+        Optional<String> spaced = SpacedPathSupport.problem(build.keycloakVersion(), distHome);
+        if (spaced.isPresent()) {
+            return fail(ExitCodes.MISSING_INPUT, spaced.get());
+        }
 
         // [1/5] the distribution
         if (Distribution.isUnpacked(distHome)) {
@@ -211,13 +214,15 @@ public final class DevStackCli implements Callable<Integer> {
         if (port == managementPort) {
             return Optional.of(fail(ExitCodes.USAGE, "--port and --management-port must differ"));
         }
-        if (!FreePorts.isFree(port)) {
-            return Optional.of(fail(ExitCodes.PORT_TAKEN, "port " + port + " is already in use - stop what listens there"
-                    + " (another Keycloak or dev-stack?) or choose another: --port <port>"));
+        // "In use" and "not allowed" (Windows' reserved port ranges) need different fixes: PortCheck tells them apart.
+        Optional<IOException> http = PortCheck.bindError(port);
+        if (http.isPresent()) {
+            return Optional.of(fail(ExitCodes.PORT_TAKEN, PortCheck.message(port, "port", "--port", http.get())));
         }
-        if (!FreePorts.isFree(managementPort)) {
-            return Optional.of(fail(ExitCodes.PORT_TAKEN, "management port " + managementPort + " is already in use"
-                    + " - stop what listens there or choose another: --management-port <port>"));
+        Optional<IOException> management = PortCheck.bindError(managementPort);
+        if (management.isPresent()) {
+            return Optional.of(fail(ExitCodes.PORT_TAKEN,
+                    PortCheck.message(managementPort, "management port", "--management-port", management.get())));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.mozaiks.identity.keycloak.contract;
 
+import io.mozaiks.identity.keycloak.build.ProviderBuild;
 import io.mozaiks.identity.contractenv.WellKnown;
 
 import java.util.ArrayList;
@@ -77,6 +78,8 @@ public final class ContractDocument {
         ContractSettings settings = facts.settings();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("contract_version", Contract.VERSION);
+        // Which build of the provider answers (not part of the token contract; docs/configuration.md).
+        doc.put("provider_version", ProviderBuild.current().providerVersion());
         doc.put("realm", facts.realm());
         doc.put("issuer", facts.issuer());
         doc.put("jwks_uri", jwksUri(facts.issuer()));

@@ -1,5 +1,6 @@
 package io.mozaiks.identity.keycloak.mapper;
 
+import io.mozaiks.identity.keycloak.build.ProviderBuild;
 import io.mozaiks.identity.keycloak.contract.ContractSettings;
 import io.mozaiks.identity.keycloak.contract.ContractSettingsParser;
 import io.mozaiks.identity.keycloak.contract.Contract;
@@ -19,6 +20,7 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
@@ -42,7 +44,7 @@ import java.util.stream.Collectors;
  * its {@code aud} is left alone (UserInfo is built from an access-token object and carries none).
  */
 public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
-        OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "mozaiks-contract-v1-mapper";
 
@@ -73,6 +75,12 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
         // other mappers' roles or audience in place. Access tokens (incl. lightweight) and introspection
         // always carry the contract; ID tokens are always reduced to the client's own audience.
         CONFIG_PROPERTIES = List.copyOf(properties);
+    }
+
+    /** Server info / Providers in the admin console: which provider, contract and Keycloak range this server runs. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return ProviderBuild.current().operationalInfo();
     }
 
     @Override

@@ -21,6 +21,7 @@ class ContractDocumentTest {
         Map<String, Object> doc = ContractDocument.build(facts(Map.of(), List.of()));
 
         assertThat(doc).containsEntry("contract_version", "1.2")
+                .containsEntry("provider_version", System.getProperty("mozaiks.expected.version"))
                 .containsEntry("issuer", ISSUER)
                 .containsEntry("jwks_uri", ISSUER + "/protocol/openid-connect/certs")
                 .containsEntry("discovery_url", ISSUER + "/.well-known/openid-configuration")

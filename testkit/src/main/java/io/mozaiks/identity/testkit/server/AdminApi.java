@@ -130,6 +130,12 @@ public final class AdminApi {
         }
     }
 
+    /** {@code GET /admin/serverinfo}: the server's providers with their operational info (admin console: Server info). */
+    public Reply serverInfo() {
+        return Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/serverinfo"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token()).GET().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
                 .timeout(Duration.ofSeconds(30))

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Entry point: {@code theme-mirror plan|apply|check|write-bundle}. */
-@Command(name = "theme-mirror", mixinStandardHelpOptions = true, version = "theme-mirror 0.1.0",
+@Command(name = "theme-mirror", mixinStandardHelpOptions = true, versionProvider = ThemeMirrorCli.JarVersion.class,
         description = {"Mirrors allowlisted theme files into a mozaiks-core checkout (only when MOZAIKS_CORE_ROOT"
                 + " is set: explicit opt-in), and writes workflow code_files bundles without ever leaving the"
                 + " bundle folder. See docs/theme-mirror.md."},
@@ -90,5 +90,14 @@ public final class ThemeMirrorCli implements Runnable {
 
     Console console(boolean json) {
         return new Console(out, err, json);
+    }
+
+    /** The release version from the jar's manifest (Implementation-Version, set by the build). */
+    static final class JarVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ThemeMirrorCli.class.getPackage().getImplementationVersion();
+            return new String[] {"theme-mirror " + (version != null ? version : "(development classes, no jar)")};
+        }
     }
 }
