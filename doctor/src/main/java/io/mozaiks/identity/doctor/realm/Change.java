@@ -33,7 +33,7 @@ public sealed interface Change {
     /** The privilege settings, through the extension's validating endpoint. */
     record SetPrivilegeSettings(PrivilegeValues values, Map<String, String> before) implements Change {
         public String describe() {
-            StringBuilder text = new StringBuilder("set the privilege settings (PUT <issuer>/mozaiks/contract/settings):");
+            StringBuilder text = new StringBuilder("set the privilege settings (realm attributes, checked by the rules of <issuer>/mozaiks/contract/settings):");
             values.attributes().forEach((k, v) -> {
                 String old = before.get(k);
                 text.append(' ').append(k).append('=').append(v.isEmpty() ? "\"\"" : v)

@@ -215,13 +215,17 @@ public final class RealmPlanner {
         }
     }
 
-    /** The contract mapper's config: the four keys, the realm's values kept where it has them, defaults otherwise. */
+    /** The contract mapper's config: its keys, the realm's values kept where it has them, defaults otherwise. */
     static Map<String, String> mapperConfig(Map<String, String> existing) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(ContractNames.AUDIENCE_KEY, nonBlank(existing.get(ContractNames.AUDIENCE_KEY), ContractNames.DEFAULT_AUDIENCE));
         config.put(ContractNames.REQUIRED_SCOPE_KEY, nonBlank(existing.get(ContractNames.REQUIRED_SCOPE_KEY),
                 ContractNames.DEFAULT_REQUIRED_SCOPE));
-        config.put(ContractNames.TENANT_KEY, existing.getOrDefault(ContractNames.TENANT_KEY, ""));
+        // Keycloak does not store an empty config value, so an empty tenant (= the realm name) is no key at all.
+        String tenant = existing.get(ContractNames.TENANT_KEY);
+        if (tenant != null && !tenant.isEmpty()) {
+            config.put(ContractNames.TENANT_KEY, tenant);
+        }
         config.put(ContractNames.APP_ID_ATTRIBUTE_KEY, nonBlank(existing.get(ContractNames.APP_ID_ATTRIBUTE_KEY),
                 ContractNames.DEFAULT_APP_ID_ATTRIBUTE));
         return config;

@@ -176,9 +176,9 @@ class RealmPlannerTest {
 
         assertThat(lines(plan)).containsExactly(
                 "client scope access_as_user: set the config of contract mapper \"mozaiks contract v1\" to {mozaiks.app.id.client.attribute="
-                        + "mozaiks.app_id, mozaiks.audience=mozaiks-api, mozaiks.required.scope=access_as_user, mozaiks.tenant=\"\"} (was"
+                        + "mozaiks.app_id, mozaiks.audience=mozaiks-api, mozaiks.required.scope=access_as_user} (was"
                         + " {mozaiks.app.id.client.attribute=mozaiks.app_id, mozaiks.audience=mozaiks-api, mozaiks.required.scope="
-                        + "access_as_user, mozaiks.role.aliases=platform_admin:Admin, mozaiks.tenant=\"\"})",
+                        + "access_as_user, mozaiks.role.aliases=platform_admin:Admin})",
                 "client scope access_as_user: delete mapper \"copy\" (mozaiks-contract-v1-mapper, a second contract mapper; only the first counts)",
                 "client scope access_as_user: delete mapper \"scp\" (oidc-hardcoded-claim-mapper, writes scp, which only the contract decides)",
                 "client scope extra: delete mapper \"stray\" (mozaiks-contract-v1-mapper, a contract mapper outside client scope access_as_user does nothing)");
