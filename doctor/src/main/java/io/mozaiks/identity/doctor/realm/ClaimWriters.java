@@ -11,7 +11,7 @@ import java.util.Set;
  * applied by the planner before conformance would fail. Names that only the contract decides or strips, the fields
  * Keycloak sets itself, and any case variant of a name a consumer reads ({@code Roles}, {@code SCP}).
  */
-final class ClaimWriters {
+public final class ClaimWriters {
 
     static final Set<String> CHECKED = checked();
 
@@ -26,7 +26,7 @@ final class ClaimWriters {
     }
 
     /** The claim {@code mapper} writes when it is one the contract checks; the contract mapper writes none here. */
-    static Optional<String> writtenClaim(RealmSnapshot.Mapper mapper, List<String> apiAudiences) {
+    public static Optional<String> writtenClaim(RealmSnapshot.Mapper mapper, List<String> apiAudiences) {
         if (ContractNames.MAPPER_PROVIDER.equals(mapper.providerId())) {
             return Optional.empty();
         }
