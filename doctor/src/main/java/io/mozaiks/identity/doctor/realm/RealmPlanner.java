@@ -300,6 +300,10 @@ public final class RealmPlanner {
         List<String> notices = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>(request.namedClients());
         for (RealmSnapshot.Client client : realm.clients()) {
+            if (named.contains(client.clientId()) && realm.scope("basic").isPresent() && !client.defaultScopes().contains("basic")) {
+                notices.add("client " + client.clientId() + " lacks Keycloak's Default client scope basic (sub, auth_time; added"
+                        + " by Keycloak 25): its tokens carry no sub and every consumer rejects them. Add basic as Default.");
+            }
             if (named.contains(client.clientId()) || audiences.contains(client.clientId())) {
                 if (request.clients().contains(client.clientId()) && client.serviceAccount()
                         && !request.serviceAccounts().contains(client.clientId())) {

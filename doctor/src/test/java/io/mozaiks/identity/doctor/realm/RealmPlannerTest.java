@@ -140,6 +140,19 @@ class RealmPlannerTest {
     }
 
     @Test
+    void aNamedClientWithoutTheBasicScopeIsNotedBecauseItsTokensWouldCarryNoSub() {
+        RealmSnapshot unified = Shapes.unified();
+        RealmSnapshot.Client app = unified.client("mozaiks-app").orElseThrow();
+        RealmSnapshot.Client noBasic = new RealmSnapshot.Client(app.id(), app.clientId(), true, false, true, app.flows(), Map.of(),
+                app.mappers(), List.of("profile", "email"), List.of(), Set.of(), false);
+        RealmSnapshot realm = new RealmSnapshot("unified", Map.of(), unified.realmRoles(), List.of(noBasic), unified.scopes());
+
+        assertThat(RealmPlanner.plan(realm, Shapes.unifiedRequest()).notices()).anySatisfy(n -> assertThat(n)
+                .startsWith("client mozaiks-app lacks Keycloak's Default client scope basic"));
+        assertThat(RealmPlanner.plan(unified, Shapes.unifiedRequest()).notices()).isEmpty();
+    }
+
+    @Test
     void aConformingRealmKeepsItsOwnSettingsAndPlansNothing() {
         RealmSnapshot applied = PlanSimulator.apply(Shapes.coreExample(), RealmPlanner.plan(Shapes.coreExample(), Shapes.coreRequest()));
         Map<String, String> attributes = new HashMap<>(applied.attributes());
