@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Snapshots with the SHAPE of the upstream realms (docs/operations.md, "Deploy into an existing Keycloak"). */
+/** Snapshots with the SHAPE of the upstream realms (docs/consumer-findings.md, "Their realms"). */
 final class Shapes {
 
     static final RealmSnapshot.Scope ROLES = new RealmSnapshot.Scope("s-roles", "roles", "openid-connect", Map.of(), List.of(
