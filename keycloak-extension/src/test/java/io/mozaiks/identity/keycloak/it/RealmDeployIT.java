@@ -11,6 +11,7 @@ import io.mozaiks.identity.consumers.Rejected;
 import io.mozaiks.identity.consumers.TokenScheme;
 import io.mozaiks.identity.doctor.DoctorCli;
 import io.mozaiks.identity.doctor.ExitCodes;
+import io.mozaiks.identity.runner.ServerSettings;
 import io.mozaiks.identity.testkit.server.AdminApi;
 import io.mozaiks.identity.testkit.server.CodeFlowLogin;
 import io.mozaiks.identity.testkit.server.TestServer;
@@ -182,6 +183,32 @@ class RealmDeployIT {
         assertThat(refused.err()).contains("lacks the realm-management role").contains("manage-realm").contains("Nothing was changed");
         assertThat(refused.out()).doesNotContain("done ");
         assertThat(realm("plan", realm, "deploy-realm-admin", "deploy-realm-admin-pw", CORE_CLIENTS).out()).isEqualTo(before.out());
+    }
+
+    @Test
+    void aMasterAdminAppliesButOnlyTheRealmsOwnAdminSeesConformanceAndANewerContractIsRefused() throws Exception {
+        String realm = "deploy-master-admin";
+        importRealm("unified-realm.json", realm);
+        String[] clients = {"--client", "mozaiks-app"};
+
+        Run master = doctor(ServerSettings.BOOTSTRAP_ADMIN_PASSWORD, "realm", "apply", "--url", TestServer.baseUrl(), "--realm", realm,
+                "--admin-user", ServerSettings.BOOTSTRAP_ADMIN_USER, "--password-stdin", "--client", "mozaiks-app");
+
+        assertThat(master.exit()).as(master.out() + master.err()).isEqualTo(ExitCodes.CANNOT_CHECK);
+        assertThat(master.out()).contains("Applied 8 change(s).").contains("not checked: the report accepts only tokens of realm " + realm);
+        Run own = realm("apply", realm, "deploy-realm-admin", "deploy-realm-admin-pw", clients);
+        assertThat(own.exit()).as(own.out() + own.err()).isEqualTo(ExitCodes.OK);
+        assertThat(own.out()).contains("Nothing to change").contains("status: pass");
+
+        AdminApi admin = new AdminApi(TestServer.baseUrl(), realm);
+        ObjectNode attributes = (ObjectNode) admin.get("").expect(200).json().get("attributes");
+        attributes.put("mozaiks.contract.version", "1.3");
+        admin.put("", Map.of("attributes", attributes)).expect(204);
+        Run newer = realm("apply", realm, "deploy-realm-admin", "deploy-realm-admin-pw", clients);
+        assertThat(newer.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(newer.err()).contains("carries contract 1.3").contains("Nothing was changed");
+        assertThat(admin.get("").expect(200).json().path("attributes").path("mozaiks.role.aliases").asText())
+                .as("the realm's other attributes survive the doctor's and this test's attribute writes").isEqualTo("platform_admin:Admin");
     }
 
     @Test
