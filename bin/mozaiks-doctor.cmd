@@ -2,6 +2,7 @@
 rem bin\mozaiks-doctor.cmd: which consumer rule a token or an env fails, and the fix (docs\doctor.md), on Windows.
 rem   bin\mozaiks-doctor.cmd token --issuer https://id.example.com/realms/mozaiks %TOKEN%
 rem   bin\mozaiks-doctor.cmd env --consumer core core.env
+rem   set MOZAIKS_ADMIN_USER=... and MOZAIKS_ADMIN_PASSWORD=..., then bin\mozaiks-doctor.cmd realm plan --url URL --realm mozaiks --client mozaiks-shell
 rem No cheap staleness check in cmd: Maven's incremental build runs every time (quiet, seconds when up to date).
 setlocal
 set "ROOT=%~dp0.."

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** A finding: a scheme meant for the token refuses it, or the env differs. */
     public static final int FINDINGS = 1;
+    /** {@code realm plan/apply}: the request or the admin account was refused before anything changed. */
+    public static final int REFUSED = 2;
     /** Nothing could be checked: the contract endpoint or the input could not be read. */
     public static final int CANNOT_CHECK = 3;
     /** A wrong command line. */
