@@ -2,6 +2,7 @@ package io.mozaiks.identity.doctor;
 
 import io.mozaiks.identity.doctor.env.EnvCommand;
 import io.mozaiks.identity.doctor.realm.RealmCommand;
+import io.mozaiks.identity.doctor.realm.ContractNames;
 import io.mozaiks.identity.doctor.token.FetchServiceTokenCommand;
 import io.mozaiks.identity.doctor.token.LoginCommand;
 import io.mozaiks.identity.doctor.token.TokenCommand;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mozaiks-doctor}: which consumer rule a token or an env file fails, and the fix. */
-@Command(name = "mozaiks-doctor", mixinStandardHelpOptions = true, version = "mozaiks-doctor (contract 1.1)",
+@Command(name = "mozaiks-doctor", mixinStandardHelpOptions = true, version = "mozaiks-doctor (contract " + ContractNames.VERSION + ")",
         subcommands = {TokenCommand.class, FetchServiceTokenCommand.class, LoginCommand.class, EnvCommand.class,
                 RealmCommand.class},
         description = {"Explains a token or a consumer env against what each consumer really checks",
