@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code mozaiks-doctor realm}: brings an existing realm to the contract; {@code plan} (dry run) or {@code apply}. */
 @Command(name = "realm", mixinStandardHelpOptions = true, subcommands = {RealmPlanCommand.class, RealmApplyCommand.class},
-        description = {"Deploys the contract into an existing realm: `plan` prints the changes (dry run), `apply` makes",
-                "exactly those and prints the conformance report. Admin credentials come from the environment",
+        description = {"Deploys the contract into an existing realm: `plan` prints the changes (dry run), `apply` makes"
+                + " exactly those and prints the conformance report.",
+                "Admin credentials come from the environment",
                 "(" + AdminCredentials.USER + "/" + AdminCredentials.PASSWORD + ", or " + AdminCredentials.CLIENT_ID + "/"
                         + AdminCredentials.CLIENT_SECRET + ") or --password-stdin, never from the command line."},
         footer = {"", "Example:",
