@@ -77,7 +77,8 @@ public class ContractResource {
         }
         AdminAccess.Result access = AdminAccess.check(session, realm, AdminAccess.Permission.MANAGE_REALM);
         Response denied = denied(realm, access, AdminAccess.Permission.MANAGE_REALM);
-        return denied != null ? denied : PrivilegeSettingsEndpoint.put(realm, body, access.username());
+        return denied != null ? denied : PrivilegeSettingsEndpoint.put(realm, body, access.username(),
+                new SettingsAdminEvent(session, realm, access.auth()));
     }
 
     @DELETE

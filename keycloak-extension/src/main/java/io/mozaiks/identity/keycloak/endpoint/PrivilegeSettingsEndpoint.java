@@ -34,7 +34,8 @@ import java.util.Set;
  * caller has checked {@code manage-realm} (PUT) or {@code view-realm} (GET).
  *
  * <p>A PUT replaces all four settings (an absent field takes its default), then removes contract 1.0's
- * privilege keys from the contract scope's mapper: the realm admin has taken them over.
+ * privilege keys from the contract scope's mapper: the realm admin has taken them over. A successful PUT is a
+ * Keycloak admin event ({@link SettingsAdminEvent}); a refused one changes nothing and sends none.
  */
 final class PrivilegeSettingsEndpoint {
 
@@ -56,7 +57,7 @@ final class PrivilegeSettingsEndpoint {
     }
 
     /** The body is read here, after the caller is known to be a realm admin, and never past the size limit. */
-    static Response put(RealmModel realm, InputStream body, String actor) {
+    static Response put(RealmModel realm, InputStream body, String actor, SettingsAdminEvent event) {
         Map<String, String> attributes;
         try {
             attributes = attributes(read(body));
@@ -69,8 +70,10 @@ final class PrivilegeSettingsEndpoint {
         if (!problems.isEmpty()) {
             return invalid(problems.stream().map(Object::toString).toList());
         }
+        Map<String, String> before = SettingsAdminEvent.stored(realm);
         attributes.forEach(realm::setAttribute);
         removeLegacyMapperKeys(realm);
+        event.changed(before, attributes);
         LOG.infof("mozaiks contract: privilege settings of realm %s changed by user %s: %s", realm.getName(), actor, attributes);
         return ResponsePolicy.json(200, describe(realm, settings, List.of()));
     }
