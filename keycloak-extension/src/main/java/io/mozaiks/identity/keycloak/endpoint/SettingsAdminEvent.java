@@ -1,6 +1,5 @@
 package io.mozaiks.identity.keycloak.endpoint;
 
-import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,7 +17,7 @@ import java.util.Map;
  *
  * <p>Resource type {@value #RESOURCE_TYPE} (a custom type: Keycloak's {@code ResourceType} enum has nothing for
  * extension resources), operation {@code UPDATE}, path {@value #RESOURCE_PATH}, representation
- * {@code {"before": {...}, "after": {...}}} keyed by the realm attribute names, as stored (a value never set is
+ * {@code {"before": {...}, "after": {...}}} keyed by the realm attribute names (privilege settings and token-size budget), as stored (a value never set is
  * {@code null}). Who changed them is the event's auth details (realm, client, user id, IP address).
  */
 public final class SettingsAdminEvent {
@@ -36,10 +35,10 @@ public final class SettingsAdminEvent {
         this.auth = auth;
     }
 
-    /** The four realm attributes as they are stored now; call before they are changed. */
+    /** The realm attributes a PUT writes, as they are stored now; call before they are changed. */
     static Map<String, String> stored(RealmModel realm) {
         Map<String, String> values = new LinkedHashMap<>();
-        PrivilegeSettings.ATTRIBUTES.forEach(name -> values.put(name, realm.getAttribute(name)));
+        PrivilegeSettingsEndpoint.ATTRIBUTES.forEach(name -> values.put(name, realm.getAttribute(name)));
         return values;
     }
 

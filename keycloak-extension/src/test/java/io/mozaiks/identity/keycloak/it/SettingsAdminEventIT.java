@@ -95,9 +95,25 @@ class SettingsAdminEventIT {
         assertThat(representation.get("after").get("mozaiks.role.aliases").asText()).isEqualTo("platform_admin:Admin,user:Member");
         assertThat(representation.get("after").get("mozaiks.internal.service.clients").asText())
                 .isEqualTo(representation.get("before").get("mozaiks.internal.service.clients").asText());
+        assertThat(SettingsAdminEvent.RESOURCE_PATH).isEqualTo(io.mozaiks.identity.keycloak.conformance.RealmFacts.SETTINGS_EVENT_PATH);
+        JsonNode audit = Fixture.conformanceReport().get("privilege_settings").get("audit");
+        assertThat(audit.get("admin_events_stored").asBoolean()).isTrue();
+        assertThat(audit.get("last_settings_change").get("user_id").asText()).isEqualTo(realmAdminId);
         assertThat(representation.get("after").fieldNames()).toIterable()
                 .containsExactly("mozaiks.role.aliases", "mozaiks.service.only.roles", "mozaiks.internal.service.clients",
-                        "mozaiks.role.alias.core-admin");
+                        "mozaiks.role.alias.core-admin", "mozaiks.token.size.warn", "mozaiks.token.size.fail");
+    }
+
+    /** Raw edits of the attributes skip the endpoint; the report shows the realm's last update, who and when. */
+    @Test
+    void conformanceShowsTheLastRawRealmUpdate() {
+        long before = System.currentTimeMillis() - 1000;
+        String aliases = Fixture.realmAttribute("mozaiks.role.aliases");
+        Fixture.setRealmAttribute("mozaiks.role.aliases", aliases); // as a realm admin saves the attributes tab
+        JsonNode update = Fixture.conformanceReport().get("privilege_settings").get("audit").get("last_realm_update");
+        assertThat(update.isObject()).as("%s", update).isTrue();
+        assertThat(java.time.Instant.parse(update.get("time").asText()).toEpochMilli()).isGreaterThanOrEqualTo(before);
+        assertThat(update.get("auth_realm").asText()).isEqualTo("master");
     }
 
     @Test
