@@ -14,13 +14,13 @@ import java.util.Map;
  */
 public record AuditFacts(boolean adminEventsStored, Change settingsChange, Change realmUpdate) {
 
-    /** @param time epoch milliseconds; {@code userId} the admin's id in the auth realm */
-    public record Change(long time, String authRealm, String userId) {
+    /** @param time epoch milliseconds; {@code authRealmId} and {@code userId}: the admin (the store keeps ids, not names) */
+    public record Change(long time, String authRealmId, String userId) {
 
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("time", java.time.Instant.ofEpochMilli(time).toString());
-            json.put("auth_realm", authRealm);
+            json.put("auth_realm_id", authRealmId);
             json.put("user_id", userId);
             return json;
         }

@@ -123,7 +123,7 @@ public final class RealmFacts {
 
     private static AuditFacts.Change last(AdminEventQuery query) {
         return query.orderByDescTime().maxResults(1).getResultStream().findFirst()
-                .map(e -> new AuditFacts.Change(e.getTime(), e.getAuthDetails() == null ? null : e.getAuthDetails().getRealmName(),
+                .map(e -> new AuditFacts.Change(e.getTime(), e.getAuthDetails() == null ? null : e.getAuthDetails().getRealmId(),
                         e.getAuthDetails() == null ? null : e.getAuthDetails().getUserId()))
                 .orElse(null);
     }

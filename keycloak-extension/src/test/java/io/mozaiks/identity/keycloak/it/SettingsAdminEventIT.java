@@ -113,7 +113,9 @@ class SettingsAdminEventIT {
         JsonNode update = Fixture.conformanceReport().get("privilege_settings").get("audit").get("last_realm_update");
         assertThat(update.isObject()).as("%s", update).isTrue();
         assertThat(java.time.Instant.parse(update.get("time").asText()).toEpochMilli()).isGreaterThanOrEqualTo(before);
-        assertThat(update.get("auth_realm").asText()).isEqualTo("master");
+        assertThat(update.path("user_id").asText()).isNotBlank();
+        assertThat(update.path("auth_realm_id").asText()).as("the bootstrap admin's realm, not this one")
+                .isNotBlank().isNotEqualTo(Fixture.admin().get("").expect(200).json().get("id").asText());
     }
 
     @Test
