@@ -64,6 +64,20 @@ public final class BenchmarkMain {
             load = new TokenBench(server.baseUrl(), settings).run();
         }
 
+        int curveErrors = 0;
+        if (Boolean.parseBoolean(System.getProperty("bench.curve", "true"))) {
+            List<Integer> sizes = java.util.Arrays.stream(System.getProperty("bench.curve.sizes", "10,50,200,1000")
+                    .split(",")).map(String::trim).map(Integer::valueOf).toList();
+            ServerUnderTest server = TestServer.get();
+            if (load == null) {
+                BenchRealm.create(server.baseUrl());
+            }
+            System.out.println("[bench] role curve at " + sizes + " roles: contract vs. stock roles scope");
+            List<RoleCurve.Row> rows = new RoleCurve(server.baseUrl(), Integer.getInteger("bench.curve.requests", 200)).run(sizes);
+            curveErrors = RoleCurve.errors(rows);
+            System.out.println(RoleCurve.markdown(rows, results));
+        }
+
         ConformanceBench.Results conformance = null;
         if (Boolean.parseBoolean(System.getProperty("bench.conformance", "true"))) {
             List<Integer> sizes = java.util.Arrays.stream(System.getProperty("bench.conformance.sizes", "0,1000,3000")
@@ -92,6 +106,10 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("[bench] written to " + results.resolve("results.md") + " and results.json");
+        if (curveErrors > 0) {
+            System.err.println("[bench] " + curveErrors + " role-curve requests failed");
+            return 1;
+        }
         if (report.errors() > 0) {
             System.err.println("[bench] " + report.errors() + " token requests failed; see firstError in results.json");
             return 1;

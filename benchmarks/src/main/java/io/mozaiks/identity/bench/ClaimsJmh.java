@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Runs {@link ContractClaimsBenchmark} with few forks and iterations (about a minute and a half) and keeps the scores. */
+/**
+ * Runs {@link ContractClaimsBenchmark} with few forks and iterations (about a minute and a half; the smoke run
+ * of {@code -Dbench.smoke} a few seconds: {@code bench.jmh.*}) and keeps the scores.
+ */
 public final class ClaimsJmh {
 
     /**
@@ -32,9 +35,12 @@ public final class ClaimsJmh {
     public static List<Row> run(Path resultsDir) throws Exception {
         Options options = new OptionsBuilder()
                 .include(ContractClaimsBenchmark.class.getName() + "\\.")
-                .forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .include(io.mozaiks.identity.bench.jmh.RoleCurveBenchmark.class.getName() + "\\.")
+                .forks(Integer.getInteger("bench.jmh.forks", 1))
+                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 2))
+                .warmupTime(TimeValue.milliseconds(Integer.getInteger("bench.jmh.iteration.ms", 1000)))
+                .measurementIterations(Integer.getInteger("bench.jmh.iterations", 3))
+                .measurementTime(TimeValue.milliseconds(Integer.getInteger("bench.jmh.iteration.ms", 1000)))
                 .jvmArgsAppend("-Xmx256m")
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultsDir.resolve("jmh.json").toString())
@@ -44,7 +50,9 @@ public final class ClaimsJmh {
         String unit = "ns/op";
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
-            double[] v = byName.computeIfAbsent(label.substring(label.lastIndexOf('.') + 1),
+            String roles = r.getParams().getParam("roles");
+            double[] v = byName.computeIfAbsent(label.substring(label.lastIndexOf('.') + 1)
+                            + (roles == null ? "" : String.format("[%04d roles]", Integer.parseInt(roles))),
                     k -> new double[]{Double.NaN, Double.NaN, Double.NaN});
             if (r.getParams().getMode() == Mode.AverageTime) {
                 v[0] = r.getPrimaryResult().getScore();

@@ -165,6 +165,7 @@ class ComposeFileTest {
     @Test
     void healthCheckAsksTheManagementPortAndPostgresIsAwaited() {
         assertThat(env).containsEntry("KC_HEALTH_ENABLED", "true");
+        assertThat(env).as("the contract's meters at /metrics on the management port").containsEntry("KC_METRICS_ENABLED", "true");
         String management = env.get("KC_HTTP_MANAGEMENT_PORT");
         String check = String.join(" ", strings((List<?>) map(keycloak.get("healthcheck")).get("test")));
         assertThat(check).contains("/dev/tcp/127.0.0.1/" + management).contains("GET /health/ready");

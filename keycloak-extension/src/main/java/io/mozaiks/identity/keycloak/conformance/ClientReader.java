@@ -6,15 +6,19 @@ import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.provider.ProviderFactory;
+import org.keycloak.models.utils.RoleUtils;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -108,5 +112,26 @@ final class ClientReader {
                 .getProviderFactory(ProtocolMapper.class, mapper.getProtocolMapper());
         int priority = factory instanceof ProtocolMapper pm ? pm.getPriority() : 0;
         return Optional.of(new Checks.AppliedMapper(mapper.getName(), mapper.getProtocolMapper(), priority, source));
+    }
+
+    /**
+     * The roles the client's tokens may carry, as Keycloak's TokenManager.getAccess decides it: {@code null} with
+     * Full scope allowed (every role of the user), else its own client roles and the role scope mappings of the
+     * client and of its Default and Optional client scopes, composites expanded.
+     */
+    static Set<RoleModel> roleScope(ClientModel client) {
+        if (client.isFullScopeAllowed()) {
+            return null;
+        }
+        Stream<RoleModel> mappings = Stream.concat(Stream.concat(client.getRolesStream(), client.getScopeMappingsStream()),
+                Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
+                        .flatMap(ClientScopeModel::getScopeMappingsStream));
+        return RoleUtils.expandCompositeRolesStream(mappings).collect(Collectors.toSet());
+    }
+
+    /** Its Default and Optional client scope names: the most its {@code scope} and {@code scp} can hold. */
+    static List<String> scopeNames(ClientModel client) {
+        return Stream.concat(client.getClientScopes(true).keySet().stream(), client.getClientScopes(false).keySet().stream())
+                .sorted().toList();
     }
 }

@@ -39,6 +39,7 @@ public final class ConformanceReport {
         realmChecks.add(Checks.hostname(issuerFollowsRequest));
         realmChecks.add(EmailNameChecks.validator(f.emailNameValidator()));
         realmChecks.add(EmailNameChecks.collisions(f.emailNameScan()));
+        realmChecks.add(TokenSizeChecks.budget(f.tokenSize()));
 
         ClientEntries clients = new ClientEntries();
         boolean pass = realmChecks.stream().allMatch(Check::pass);
@@ -58,6 +59,7 @@ public final class ConformanceReport {
         report.put("internal_service_clients", f.clients().internalServiceClientIds());
         report.put("core_env_rule", "Every mozaiks-core env must set MOZAIKS_OIDC_DISCOVERY_URL: without it core's token"
                 + " client builds a discovery URL for a hosted tenant and would send its client credentials there.");
+        report.put("token_size", tokenSizeJson());
         report.put("clients", clients.toJson());
         if (clients.compact()) {
             report.put("clients_note", "more than " + ClientEntries.DETAIL_LIMIT + " contract clients: those whose checks"
@@ -80,7 +82,31 @@ public final class ConformanceReport {
                 ClientClaimChecks.thirdParty(id, client.consentRequired(), facts.scopeOnConsent(), client.fullScopeAllowed()),
                 PrivilegeChecks.serviceAccountInternal(id, client.serviceAccount(), client.serviceOnlyRoleHolder(), mayBeInternal),
                 PrivilegeChecks.internalServiceCredentials(id,
-                        client.serviceAccount() && client.serviceOnlyRoleHolder() && mayBeInternal, client.authenticator()));
+                        client.serviceAccount() && client.serviceOnlyRoleHolder() && mayBeInternal, client.authenticator()),
+                TokenSizeChecks.tokenSize(id, facts.tokenSize()));
+    }
+
+    private Map<String, Object> tokenSizeJson() {
+        TokenSizeFacts size = facts.tokenSize();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("warn_bytes", size.budget().warnBytes());
+        json.put("fail_bytes", size.budget().failBytes());
+        json.put("users_scanned", size.usersScanned());
+        json.put("groups_scanned", size.groupsScanned());
+        json.put("scan_capped", size.capped());
+        json.put("largest", size.clients().stream()
+                .sorted(java.util.Comparator.comparingInt(TokenSizeFacts.LargestToken::bytes).reversed())
+                .limit(RealmFacts.MAX_NAMES).map(c -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("client_id", c.clientId());
+            entry.put("bytes", c.bytes());
+            entry.put("roles", c.roles());
+            entry.put("source", c.source());
+            return entry;
+        }).toList());
+        json.put("estimate", "an upper estimate of the compact JWS (base64url of header, payload and signature) from the"
+                + " largest role sets users and groups reach; limits on the way: docs/operations.md");
+        return json;
     }
 
     private Map<String, Object> privilegeSettingsJson() {
@@ -91,6 +117,7 @@ public final class ConformanceReport {
         json.put("service_only_roles", privileges.serviceOnlyRoles());
         json.put("internal_service_clients", privileges.internalServiceClients());
         json.put("core_admin_alias", privileges.coreAdminAlias());
+        json.put("audit", facts.audit().toJson());
         json.put("changed_by", "realm admins only (realm-management manage-realm), through PUT <issuer>/mozaiks/contract/settings;"
                 + " stored as realm attributes " + String.join(", ", PrivilegeSettings.ATTRIBUTES));
         return json;

@@ -22,6 +22,8 @@ import java.util.List;
  * @param contractClients                    the contract clients with their mappers, by client id
  * @param emailNameValidator                 the user profile's email attribute has the unique-core-username validator
  * @param emailNameScan                      users sharing the part of their email before {@code @} (bounded scan)
+ * @param tokenSize                          the largest access token of each contract client, and the realm's budget
+ * @param audit                              the last changes of the privilege settings the admin-events store shows
  */
 public record ReportFacts(String realm, String scopeName, ContractSettings settings, PrivilegeFacts privileges,
                           List<Checks.AudienceClient> audienceClients, String signingAlgorithm, String signingKeyType,
@@ -29,7 +31,8 @@ public record ReportFacts(String realm, String scopeName, ContractSettings setti
                           List<String> strayContractMappers, List<String> humanServiceRoleHolders,
                           List<String> clientsWithoutOwnAudience, List<String> apiAudienceOutsideContract,
                           boolean scopeOnConsent, ContractClients clients, List<ContractClient> contractClients,
-                          boolean emailNameValidator, RealmCollisionScan.Result emailNameScan) {
+                          boolean emailNameValidator, RealmCollisionScan.Result emailNameScan, TokenSizeFacts tokenSize,
+                          AuditFacts audit) {
 
     /**
      * A contract client and the mappers that act on its tokens.

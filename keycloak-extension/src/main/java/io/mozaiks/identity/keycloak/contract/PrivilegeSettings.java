@@ -18,9 +18,27 @@ import java.util.Set;
  * @param internalServiceClients client ids whose service tokens are internal; empty = any client whose
  *                               service account holds a service-only role
  * @param coreAdminAlias         whether an alias may target lowercase {@code admin} (core superadmin)
+ * @param serviceOnlyKeys        derived: the service-only roles and core's internal role names in lower case,
+ *                               {@code null} with {@code serviceOnlyRoles}; {@link #isServiceOnly} runs per role and
+ *                               token, so it is one hash lookup (toLowerCase returns a lower-case name itself)
  */
 public record PrivilegeSettings(Map<String, String> roleAliases, Set<String> serviceOnlyRoles,
-                                Set<String> internalServiceClients, boolean coreAdminAlias, List<Problem> problems) {
+                                Set<String> internalServiceClients, boolean coreAdminAlias, List<Problem> problems,
+                                Set<String> serviceOnlyKeys) {
+
+    public PrivilegeSettings(Map<String, String> roleAliases, Set<String> serviceOnlyRoles,
+                             Set<String> internalServiceClients, boolean coreAdminAlias, List<Problem> problems) {
+        this(roleAliases, serviceOnlyRoles, internalServiceClients, coreAdminAlias, problems, keys(serviceOnlyRoles));
+    }
+
+    private static Set<String> keys(Set<String> serviceOnlyRoles) {
+        if (serviceOnlyRoles == null) {
+            return null;
+        }
+        Set<String> keys = new java.util.HashSet<>(PrivilegeSettingsParser.CORE_INTERNAL_ROLES);
+        serviceOnlyRoles.forEach(role -> keys.add(lower(role)));
+        return Set.copyOf(keys);
+    }
 
     public static final String ROLE_ALIASES = "mozaiks.role.aliases";
     public static final String SERVICE_ONLY_ROLES = "mozaiks.service.only.roles";
@@ -46,8 +64,7 @@ public record PrivilegeSettings(Map<String, String> roleAliases, Set<String> ser
      * internal role names are service-only whatever the list says: core treats either as internal AND superadmin.
      */
     public boolean isServiceOnly(String role) {
-        return serviceOnlyRoles != null && (PrivilegeSettingsParser.CORE_INTERNAL_ROLES.contains(lower(role))
-                || serviceOnlyRoles.stream().anyMatch(r -> r.equalsIgnoreCase(role)));
+        return serviceOnlyKeys != null && serviceOnlyKeys.contains(lower(role));
     }
 
     /** Empty list = every client whose service account holds a service-only role is internal. */

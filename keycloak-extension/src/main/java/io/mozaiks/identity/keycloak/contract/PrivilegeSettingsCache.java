@@ -1,9 +1,6 @@
 package io.mozaiks.identity.keycloak.contract;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,7 +10,35 @@ import java.util.function.Function;
  */
 public final class PrivilegeSettingsCache {
 
-    private record Key(Map<String, String> attributes, List<String> legacyMapperKeys) {
+    /** The four raw realm attributes and which legacy mapper keys are set: hashing it hashes four cached String hashes. */
+    private record Key(String aliases, String serviceOnly, String internal, String coreAdmin, boolean legacyAliases,
+                       boolean legacyServiceOnly) {
+
+        Map<String, String> attributes() {
+            Map<String, String> attributes = new HashMap<>();
+            put(attributes, PrivilegeSettings.ROLE_ALIASES, aliases);
+            put(attributes, PrivilegeSettings.SERVICE_ONLY_ROLES, serviceOnly);
+            put(attributes, PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, internal);
+            put(attributes, PrivilegeSettings.CORE_ADMIN_ALIAS, coreAdmin);
+            return attributes;
+        }
+
+        Map<String, String> legacyMapperConfig() {
+            Map<String, String> config = new HashMap<>();
+            if (legacyAliases) {
+                config.put(PrivilegeSettings.ROLE_ALIASES, "");
+            }
+            if (legacyServiceOnly) {
+                config.put(PrivilegeSettings.SERVICE_ONLY_ROLES, "");
+            }
+            return config;
+        }
+
+        private static void put(Map<String, String> map, String name, String value) {
+            if (value != null) {
+                map.put(name, value);
+            }
+        }
     }
 
     private static final BoundedCache<Key, PrivilegeSettings> CACHE = new BoundedCache<>(1024);
@@ -25,23 +50,17 @@ public final class PrivilegeSettingsCache {
         return getByAttribute(name -> realmAttributes == null ? null : realmAttributes.get(name), mapperConfig);
     }
 
-    /** @param realmAttribute one realm attribute by name (e.g. {@code realm::getAttribute}: no copy of all attributes per token) */
+    /**
+     * @param realmAttribute one realm attribute by name (e.g. {@code realm::getAttribute}: no copy of all attributes
+     *                       per token); runs per token, so it builds no map, only the key
+     */
     public static PrivilegeSettings getByAttribute(Function<String, String> realmAttribute, Map<String, String> mapperConfig) {
-        Map<String, String> attributes = new HashMap<>();
-        for (String name : PrivilegeSettings.ATTRIBUTES) {
-            String value = realmAttribute.apply(name);
-            if (value != null) {
-                attributes.put(name, value);
-            }
-        }
-        List<String> legacy = new ArrayList<>();
-        for (String name : PrivilegeSettings.LEGACY_MAPPER_KEYS) {
-            if (mapperConfig != null && mapperConfig.get(name) != null) {
-                legacy.add(name);
-            }
-        }
-        Key key = new Key(Collections.unmodifiableMap(attributes), List.copyOf(legacy));
-        return CACHE.get(key, k -> PrivilegeSettingsParser.parse(k.attributes(),
-                k.legacyMapperKeys().stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> ""))));
+        Key key = new Key(realmAttribute.apply(PrivilegeSettings.ROLE_ALIASES),
+                realmAttribute.apply(PrivilegeSettings.SERVICE_ONLY_ROLES),
+                realmAttribute.apply(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS),
+                realmAttribute.apply(PrivilegeSettings.CORE_ADMIN_ALIAS),
+                mapperConfig != null && mapperConfig.get(PrivilegeSettings.ROLE_ALIASES) != null,
+                mapperConfig != null && mapperConfig.get(PrivilegeSettings.SERVICE_ONLY_ROLES) != null);
+        return CACHE.get(key, k -> PrivilegeSettingsParser.parse(k.attributes(), k.legacyMapperConfig()));
     }
 }

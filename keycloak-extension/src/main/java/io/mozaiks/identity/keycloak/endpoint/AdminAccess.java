@@ -26,8 +26,8 @@ final class AdminAccess {
 
     enum Outcome { ALLOWED, UNAUTHENTICATED, FORBIDDEN }
 
-    /** The outcome and, when authenticated, who asked (for the audit log of changes). */
-    record Result(Outcome outcome, String username) {
+    /** The outcome and, when authenticated, who asked (for the audit log and admin event of changes). */
+    record Result(Outcome outcome, String username, AdminAuth auth) {
     }
 
     /** What the caller needs: the report and admin env need view-clients; privilege settings need the realm role. */
@@ -68,7 +68,7 @@ final class AdminAccess {
         KeycloakContext context = session.getContext();
         String header = context.getRequestHeaders().getHeaderString("Authorization");
         if (header == null || header.isBlank()) {
-            return new Result(Outcome.UNAUTHENTICATED, null);
+            return new Result(Outcome.UNAUTHENTICATED, null, null);
         }
         AuthenticationManager.AuthResult auth;
         try {
@@ -79,14 +79,14 @@ final class AdminAccess {
                     .setHeaders(context.getRequestHeaders())
                     .authenticate();
         } catch (RuntimeException invalid) { // NotAuthorizedException and friends: a malformed header
-            return new Result(Outcome.UNAUTHENTICATED, null);
+            return new Result(Outcome.UNAUTHENTICATED, null, null);
         }
         if (auth == null || auth.getUser() == null) {
-            return new Result(Outcome.UNAUTHENTICATED, null);
+            return new Result(Outcome.UNAUTHENTICATED, null, null);
         }
         AdminAuth adminAuth = new AdminAuth(realm, auth.getToken(), auth.getUser(), auth.getClient());
         return new Result(allowed(session, realm, adminAuth, permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN,
-                auth.getUser().getUsername());
+                auth.getUser().getUsername(), adminAuth);
     }
 
     private static boolean allowed(KeycloakSession session, RealmModel realm, AdminAuth auth, Permission permission) {

@@ -5,6 +5,7 @@ import io.mozaiks.identity.keycloak.conformance.RealmFacts;
 import io.mozaiks.identity.keycloak.conformance.ReportFacts;
 import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.contractenv.ConsumerId;
+import io.mozaiks.identity.keycloak.metrics.ContractMeters;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
@@ -43,30 +44,35 @@ public class ContractResource {
     @GET
     @Path("{path:.*}")
     public Response get(@PathParam("path") String path) {
-        return serve(path);
+        return counted(serve(path));
     }
 
     @HEAD
     @Path("{path:.*}")
     public Response head(@PathParam("path") String path) {
-        return ResponsePolicy.head(serve(path));
+        return counted(ResponsePolicy.head(serve(path)));
     }
 
     @OPTIONS
     @Path("{path:.*}")
     public Response options(@PathParam("path") String path) {
-        return ContractRoutes.route(path).map(route -> ResponsePolicy.options(route.allow())).orElseGet(ContractResource::notFound);
+        return counted(ContractRoutes.route(path).map(route -> ResponsePolicy.options(route.allow()))
+                .orElseGet(ContractResource::notFound));
     }
 
     @POST
     @Path("{path:.*}")
     public Response post(@PathParam("path") String path) {
-        return notAllowed(path);
+        return counted(notAllowed(path));
     }
 
     @PUT
     @Path("{path:.*}")
     public Response put(@PathParam("path") String path, InputStream body) {
+        return counted(update(path, body));
+    }
+
+    private Response update(String path, InputStream body) {
         Optional<ContractRoutes.Route> route = ContractRoutes.route(path);
         if (route.isEmpty() || route.get().kind() != ContractRoutes.Kind.SETTINGS) {
             return notAllowed(path);
@@ -77,19 +83,26 @@ public class ContractResource {
         }
         AdminAccess.Result access = AdminAccess.check(session, realm, AdminAccess.Permission.MANAGE_REALM);
         Response denied = denied(realm, access, AdminAccess.Permission.MANAGE_REALM);
-        return denied != null ? denied : PrivilegeSettingsEndpoint.put(realm, body, access.username());
+        return denied != null ? denied : PrivilegeSettingsEndpoint.put(realm, body, access.username(),
+                new SettingsAdminEvent(session, realm, access.auth()));
     }
 
     @DELETE
     @Path("{path:.*}")
     public Response delete(@PathParam("path") String path) {
-        return notAllowed(path);
+        return counted(notAllowed(path));
     }
 
     @PATCH
     @Path("{path:.*}")
     public Response patch(@PathParam("path") String path) {
-        return notAllowed(path);
+        return counted(notAllowed(path));
+    }
+
+    /** Every answer is counted by status class ({@link ContractMeters#ENDPOINT_RESPONSES}). */
+    private Response counted(Response response) {
+        ContractMeters.global().endpointResponse(session.getContext().getRealm().getName(), response.getStatus());
+        return response;
     }
 
     private Response serve(String path) {

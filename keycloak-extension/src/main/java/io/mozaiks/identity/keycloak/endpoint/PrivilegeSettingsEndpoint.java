@@ -9,6 +9,7 @@ import io.mozaiks.identity.keycloak.contract.Contract;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import io.mozaiks.identity.keycloak.mapper.ContractMapper;
+import io.mozaiks.identity.keycloak.tokensize.TokenBudget;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
@@ -33,8 +34,10 @@ import java.util.Set;
  * door that validates them before they are stored (Keycloak has no hook for realm attributes); the
  * caller has checked {@code manage-realm} (PUT) or {@code view-realm} (GET).
  *
- * <p>A PUT replaces all four settings (an absent field takes its default), then removes contract 1.0's
- * privilege keys from the contract scope's mapper: the realm admin has taken them over.
+ * <p>The settings: role aliases, service-only roles, internal service clients, the core admin alias flag, and the
+ * token-size budget of conformance (warn and fail bytes). A PUT replaces all of them (an absent field takes its default), then removes contract 1.0's
+ * privilege keys from the contract scope's mapper: the realm admin has taken them over. A successful PUT is a
+ * Keycloak admin event ({@link SettingsAdminEvent}); a refused one changes nothing and sends none.
  */
 final class PrivilegeSettingsEndpoint {
 
@@ -42,7 +45,14 @@ final class PrivilegeSettingsEndpoint {
     static final String SERVICE_ONLY_ROLES = "service_only_roles";
     static final String INTERNAL_SERVICE_CLIENTS = "internal_service_clients";
     static final String CORE_ADMIN_ALIAS = "core_admin_alias";
-    private static final Set<String> FIELDS = Set.of(ROLE_ALIASES, SERVICE_ONLY_ROLES, INTERNAL_SERVICE_CLIENTS, CORE_ADMIN_ALIAS);
+    static final String TOKEN_SIZE_WARN = "token_size_warn_bytes";
+    static final String TOKEN_SIZE_FAIL = "token_size_fail_bytes";
+    private static final Set<String> FIELDS = Set.of(ROLE_ALIASES, SERVICE_ONLY_ROLES, INTERNAL_SERVICE_CLIENTS, CORE_ADMIN_ALIAS,
+            TOKEN_SIZE_WARN, TOKEN_SIZE_FAIL);
+    /** Every realm attribute a PUT writes. */
+    static final List<String> ATTRIBUTES = List.of(PrivilegeSettings.ROLE_ALIASES, PrivilegeSettings.SERVICE_ONLY_ROLES,
+            PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, PrivilegeSettings.CORE_ADMIN_ALIAS, TokenBudget.WARN_ATTRIBUTE,
+            TokenBudget.FAIL_ATTRIBUTE);
     static final int MAX_BODY = 64 * 1024;
 
     private static final Logger LOG = Logger.getLogger(PrivilegeSettingsEndpoint.class);
@@ -56,7 +66,7 @@ final class PrivilegeSettingsEndpoint {
     }
 
     /** The body is read here, after the caller is known to be a realm admin, and never past the size limit. */
-    static Response put(RealmModel realm, InputStream body, String actor) {
+    static Response put(RealmModel realm, InputStream body, String actor, SettingsAdminEvent event) {
         Map<String, String> attributes;
         try {
             attributes = attributes(read(body));
@@ -69,8 +79,10 @@ final class PrivilegeSettingsEndpoint {
         if (!problems.isEmpty()) {
             return invalid(problems.stream().map(Object::toString).toList());
         }
+        Map<String, String> before = SettingsAdminEvent.stored(realm);
         attributes.forEach(realm::setAttribute);
         removeLegacyMapperKeys(realm);
+        event.changed(before, attributes);
         LOG.infof("mozaiks contract: privilege settings of realm %s changed by user %s: %s", realm.getName(), actor, attributes);
         return ResponsePolicy.json(200, describe(realm, settings, List.of()));
     }
@@ -119,7 +131,25 @@ final class PrivilegeSettingsEndpoint {
             throw new IllegalArgumentException(CORE_ADMIN_ALIAS + " must be true or false");
         }
         attributes.put(PrivilegeSettings.CORE_ADMIN_ALIAS, String.valueOf(flag != null && flag.asBoolean()));
+        int warn = bytes(json.get(TOKEN_SIZE_WARN), TOKEN_SIZE_WARN, TokenBudget.DEFAULT_WARN);
+        int fail = bytes(json.get(TOKEN_SIZE_FAIL), TOKEN_SIZE_FAIL, TokenBudget.DEFAULT_FAIL);
+        if (warn > fail) {
+            throw new IllegalArgumentException(TOKEN_SIZE_WARN + " (" + warn + ") must not be above " + TOKEN_SIZE_FAIL + " (" + fail + ")");
+        }
+        attributes.put(TokenBudget.WARN_ATTRIBUTE, String.valueOf(warn));
+        attributes.put(TokenBudget.FAIL_ATTRIBUTE, String.valueOf(fail));
         return attributes;
+    }
+
+    private static int bytes(JsonNode node, String field, int fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        String problem = node.isInt() ? TokenBudget.invalid(node.asText()) : "must be a whole number of bytes";
+        if (problem != null) {
+            throw new IllegalArgumentException(field + " " + problem);
+        }
+        return node.asInt();
     }
 
     private static String aliases(JsonNode node) {
@@ -195,6 +225,9 @@ final class PrivilegeSettingsEndpoint {
         values.put(SERVICE_ONLY_ROLES, settings.serviceOnlyRoles());
         values.put(INTERNAL_SERVICE_CLIENTS, settings.internalServiceClients());
         values.put(CORE_ADMIN_ALIAS, settings.coreAdminAlias());
+        TokenBudget budget = TokenBudget.of(realm.getAttributes());
+        values.put(TOKEN_SIZE_WARN, budget.warnBytes());
+        values.put(TOKEN_SIZE_FAIL, budget.failBytes());
         body.put("settings", values);
         body.put("changed_by", "realm admins only (realm-management manage-realm)");
         return body;

@@ -2,7 +2,10 @@ package io.mozaiks.identity.keycloak.mapper;
 
 import io.mozaiks.identity.keycloak.claims.TokenKind;
 
+import io.mozaiks.identity.keycloak.metrics.FailClosedReason;
+
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the contract grants one token, read from Keycloak's models by {@link ContractTokenWriter} and written
@@ -20,8 +23,9 @@ import java.util.List;
  * @param tenant            {@code tid}, or {@code null} when the tenant setting is broken
  * @param amr               the contract's amr (empty = none)
  * @param appId             the client's app id, or {@code null}
+ * @param omissions         why claims were left out (fail closed), for the meters; empty when none
  */
 record ContractDecision(TokenKind kind, String subject, String clientId, List<String> apiAudiences, String requiredScope,
                         String preferredUsername, String name, String email, List<String> roles, String tenant,
-                        List<String> amr, String appId) {
+                        List<String> amr, String appId, Set<FailClosedReason> omissions) {
 }

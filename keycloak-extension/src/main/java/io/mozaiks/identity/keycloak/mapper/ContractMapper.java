@@ -24,6 +24,9 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
+import io.mozaiks.identity.keycloak.metrics.ContractMeters;
+import io.mozaiks.identity.keycloak.metrics.FailClosedReason;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,16 +146,24 @@ public class ContractMapper extends AbstractOIDCProtocolMapper implements OIDCAc
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        String realm = userSession.getRealm().getName();
         if (counts(model, userSession, clientSessionCtx)) {
-            ContractTokenWriter.write(token, model, session, userSession, clientSessionCtx);
+            ContractDecision decision = ContractTokenWriter.write(token, model, session, userSession, clientSessionCtx);
+            ContractMeters.global().tokenIssued(realm, decision.kind(), decision.omissions());
+        } else {
+            ContractMeters.global().failedClosed(realm, FailClosedReason.MAPPER_NOT_COUNTING);
         }
         return token;
     }
 
+    /** As an access token, but not counted: the meters count issued tokens, not answers about them. */
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        return transformAccessToken(token, model, session, userSession, clientSessionCtx);
+        if (counts(model, userSession, clientSessionCtx)) {
+            ContractTokenWriter.write(token, model, session, userSession, clientSessionCtx);
+        }
+        return token;
     }
 
     /**

@@ -25,7 +25,10 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import io.mozaiks.identity.keycloak.metrics.FailClosedReason;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +45,11 @@ final class ContractTokenWriter {
     }
 
     /** Sets every contract claim of an access token (or introspection answer) of a counting contract mapper. */
-    static void write(AccessToken accessToken, ProtocolMapperModel model, KeycloakSession session,
-                      UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        TokenClaims.applyToAccessToken(accessToken, decide(model, session, userSession, clientSessionCtx));
+    static ContractDecision write(AccessToken accessToken, ProtocolMapperModel model, KeycloakSession session,
+                                  UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        ContractDecision decision = decide(model, session, userSession, clientSessionCtx);
+        TokenClaims.applyToAccessToken(accessToken, decision);
+        return decision;
     }
 
     static ContractDecision decide(ProtocolMapperModel model, KeycloakSession session, UserSessionModel userSession,
@@ -53,9 +58,16 @@ final class ContractTokenWriter {
         ClientModel client = clientSessionCtx.getClientSession().getClient();
         ContractSettings settings = ContractSettingsCache.get(model.getConfig()); // parsed once per config, not per token
         PrivilegeSettings privileges = PrivilegeSettingsCache.getByAttribute(realm::getAttribute, model.getConfig());
-        settings.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(), p.toString()));
-        privileges.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
-                "realm setting " + p));
+        Set<FailClosedReason> omissions = EnumSet.noneOf(FailClosedReason.class);
+        if (!settings.problems().isEmpty()) {
+            omissions.add(FailClosedReason.MAPPER_SETTING);
+            settings.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(), p.toString()));
+        }
+        if (!privileges.problems().isEmpty()) {
+            omissions.add(FailClosedReason.PRIVILEGE_SETTINGS);
+            privileges.problems().forEach(p -> ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
+                    "realm setting " + p));
+        }
 
         UserModel user = userSession.getUser();
         List<String> realmRoles = clientSessionCtx.getRolesStream()
@@ -66,15 +78,18 @@ final class ContractTokenWriter {
                 clientSessionCtx.getAttribute(OAuth2Constants.GRANT_TYPE, String.class),
                 privileges.valid() && privileges.mayBeInternal(client.getClientId())
                         && realmRoles.stream().anyMatch(privileges::isServiceOnly));
+        String email = TokenEmail.of(session, realm, user); // verified, and no other user has its name before @
+        if (email == null && user.isEmailVerified() && user.getEmail() != null) {
+            omissions.add(FailClosedReason.EMAIL_NAME_COLLISION);
+        }
         return new ContractDecision(kind, user.getId(), client.getClientId(),
-                apiAudiences(settings, realm, client, model, kind), settings.requiredScope(),
-                user.getUsername(), fullName(user),
-                TokenEmail.of(session, realm, user), // verified, and no other user has its name before @
+                apiAudiences(settings, realm, client, model, kind, omissions), settings.requiredScope(),
+                user.getUsername(), fullName(user), email,
                 roles(privileges, realm, realmRoles, kind),
                 settings.hasProblem(ContractSettings.TENANT) ? null
                         : settings.tenant() != null ? settings.tenant() : realm.getName(),
-                kind.service() ? List.of() : amr(realm, userSession, client, model),
-                appId(settings, client));
+                kind.service() ? List.of() : amr(realm, userSession, client, model, omissions),
+                appId(settings, client), omissions);
     }
 
     /** The ID token: addressed to the client alone, Keycloak's own identity, no privilege or scope claims. */
@@ -90,7 +105,7 @@ final class ContractTokenWriter {
      * one it would pass as a service token, so a broken scope setting means no API audience at all (fail closed).
      */
     private static List<String> apiAudiences(ContractSettings settings, RealmModel realm, ClientModel client,
-                                             ProtocolMapperModel model, TokenKind kind) {
+                                             ProtocolMapperModel model, TokenKind kind, Set<FailClosedReason> omissions) {
         if (settings.audiences() == null || (kind == TokenKind.USER && settings.requiredScope() == null)) {
             return null;
         }
@@ -99,6 +114,7 @@ final class ContractTokenWriter {
             if (realm.getClientByClientId(audience) != null) {
                 api.add(audience);
             } else {
+                omissions.add(FailClosedReason.AUDIENCE_CLIENT_MISSING);
                 ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
                         ContractSettings.AUDIENCE + ": client \"" + audience + "\" does not exist; not added to aud");
             }
@@ -124,11 +140,12 @@ final class ContractTokenWriter {
 
     /** The contract's amr for a user token (empty when none can be claimed). */
     private static List<String> amr(RealmModel realm, UserSessionModel userSession, ClientModel client,
-                                    ProtocolMapperModel model) {
+                                    ProtocolMapperModel model, Set<FailClosedReason> omissions) {
         Map<String, Integer> completed;
         try {
             completed = AuthenticatorUtils.parseCompletedExecutions(userSession.getNote(Constants.AUTHENTICATORS_COMPLETED));
         } catch (IllegalStateException unreadable) {
+            omissions.add(FailClosedReason.AMR_UNREADABLE);
             ProblemLog.once(realm.getName(), client.getClientId(), model.getName(),
                     "amr: unreadable authenticators-completed session note");
             return List.of();

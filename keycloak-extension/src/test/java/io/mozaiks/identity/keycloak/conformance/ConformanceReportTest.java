@@ -26,7 +26,9 @@ class ConformanceReportTest {
         return new ReportFacts("mozaiks", Contract.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
                 false, List.of(), List.of(), List.of(), List.of(), List.of(), true, clients,
                 clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList(),
-                true, new io.mozaiks.identity.keycloak.email.RealmCollisionScan.Result(java.util.Map.of(), 0, false));
+                true, new io.mozaiks.identity.keycloak.email.RealmCollisionScan.Result(java.util.Map.of(), 0, false),
+                new TokenSizeFacts(io.mozaiks.identity.keycloak.tokensize.TokenBudget.of(Map.of()), List.of(), 0, 0, false),
+                AuditFacts.NONE);
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +49,8 @@ class ConformanceReportTest {
         expected.addAll(List.of(Checks.SIGNING_KEY, Checks.INTROSPECTION_AUDIENCE, PrivilegeChecks.PRIVILEGE_SETTINGS,
                 PrivilegeChecks.ROLE_ALIAS, PrivilegeChecks.SINGLE_CONTRACT_MAPPER, PrivilegeChecks.SERVICE_ROLE_HOLDERS,
                 ClientClaimChecks.TOKEN_AUDIENCE, ClientClaimChecks.API_AUDIENCE_OUTSIDE_CONTRACT,
-                ClientClaimChecks.CLIENT_ID_COLLISION, Checks.HOSTNAME, EmailNameChecks.VALIDATOR, EmailNameChecks.COLLISIONS));
+                ClientClaimChecks.CLIENT_ID_COLLISION, Checks.HOSTNAME, EmailNameChecks.VALIDATOR, EmailNameChecks.COLLISIONS,
+                TokenSizeChecks.BUDGET));
         assertThat(ids(report, "realm_checks")).containsExactlyElementsOf(expected);
         assertThat(report.get("internal_service_clients")).isEqualTo(List.of("svc"));
         assertThat((List<Map<String, Object>>) report.get("clients")).extracting(c -> c.get("client_id"))

@@ -1,11 +1,13 @@
 package io.mozaiks.identity.keycloak.endpoint;
 
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettings;
+import io.mozaiks.identity.keycloak.tokensize.TokenBudget;
 import io.mozaiks.identity.keycloak.contract.PrivilegeSettingsParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,18 +20,22 @@ class PrivilegeSettingsEndpointAttributesTest {
     }
 
     @Test
-    void aFullBodyBecomesTheFourAttributes() {
+    void aFullBodyBecomesTheSixAttributes() {
         Map<String, String> attributes = attributes("""
                 {"role_aliases": {"platform_admin": "Admin", "ops": "Operator"},
                  "service_only_roles": ["internal_service", "ops_svc"],
                  "internal_service_clients": ["svc-a", "svc-b"],
-                 "core_admin_alias": true}
+                 "core_admin_alias": true,
+                 "token_size_warn_bytes": 4096, "token_size_fail_bytes": 8190}
                 """);
         assertThat(attributes).containsExactly(
                 Map.entry(PrivilegeSettings.ROLE_ALIASES, "platform_admin:Admin,ops:Operator"),
                 Map.entry(PrivilegeSettings.SERVICE_ONLY_ROLES, "internal_service,ops_svc"),
                 Map.entry(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, "svc-a,svc-b"),
-                Map.entry(PrivilegeSettings.CORE_ADMIN_ALIAS, "true"));
+                Map.entry(PrivilegeSettings.CORE_ADMIN_ALIAS, "true"),
+                Map.entry(TokenBudget.WARN_ATTRIBUTE, "4096"),
+                Map.entry(TokenBudget.FAIL_ATTRIBUTE, "8190"));
+        assertThat(TokenBudget.of(attributes)).isEqualTo(new TokenBudget(4096, 8190, List.of()));
 
         PrivilegeSettings parsed = PrivilegeSettingsParser.parse(attributes, Map.of());
         assertThat(parsed.valid()).as(parsed.problems().toString()).isTrue();
@@ -48,9 +54,19 @@ class PrivilegeSettingsEndpointAttributesTest {
                 Map.entry(PrivilegeSettings.ROLE_ALIASES, "platform_admin:Admin"),
                 Map.entry(PrivilegeSettings.SERVICE_ONLY_ROLES, "internal_service,service"),
                 Map.entry(PrivilegeSettings.INTERNAL_SERVICE_CLIENTS, ""),
-                Map.entry(PrivilegeSettings.CORE_ADMIN_ALIAS, "false"));
+                Map.entry(PrivilegeSettings.CORE_ADMIN_ALIAS, "false"),
+                Map.entry(TokenBudget.WARN_ATTRIBUTE, "8192"),
+                Map.entry(TokenBudget.FAIL_ATTRIBUTE, "16384"));
         assertThat(PrivilegeSettingsParser.parse(attributes, Map.of()))
                 .isEqualTo(PrivilegeSettingsParser.parse(Map.of(), Map.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"token_size_warn_bytes\": 100}", "{\"token_size_fail_bytes\": \"16384\"}",
+            "{\"token_size_warn_bytes\": 2000000}", "{\"token_size_warn_bytes\": 9000, \"token_size_fail_bytes\": 8000}",
+            "{\"token_size_fail_bytes\": 1.5}"})
+    void anInvalidBudgetIsRefused(String body) {
+        assertThatThrownBy(() -> attributes(body)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token_size_");
     }
 
     @Test

@@ -117,12 +117,12 @@ class ClaimNamePropertiesTest {
         Arbitrary<ContractDecision> user = Combinators.combine(userRoles, Arbitraries.of(List.of("pwd"), List.of("pwd", "otp", "mfa")),
                         Arbitraries.of("app", "mozaiks-shell"))
                 .as((roles, amr, client) -> new ContractDecision(TokenKind.USER, "user-" + client, client, List.of("mozaiks-api"),
-                        REQUIRED_SCOPE, "dev-user", "Dev User", "dev@example.com", roles, "mozaiks", amr, null));
+                        REQUIRED_SCOPE, "dev-user", "Dev User", "dev@example.com", roles, "mozaiks", amr, null, Set.of()));
         Arbitrary<ContractDecision> service = Arbitraries.of("developer", "user").set().ofMaxSize(2).map(extra -> {
             List<String> roles = new ArrayList<>(new LinkedHashSet<>(extra));
             roles.add("internal_service");
             return new ContractDecision(TokenKind.INTERNAL_SERVICE, "sa-core", "mozaiks-core", List.of("mozaiks-api"),
-                    REQUIRED_SCOPE, "service-account-mozaiks-core", null, null, roles, "mozaiks", List.of(), null);
+                    REQUIRED_SCOPE, "service-account-mozaiks-core", null, null, roles, "mozaiks", List.of(), null, Set.of());
         });
         return Arbitraries.oneOf(user, service);
     }

@@ -11,6 +11,7 @@ import org.keycloak.util.JsonSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class TokenClaimsTest {
 
     static ContractDecision userDecision() {
         return new ContractDecision(TokenKind.USER, "user-id", "app", List.of("mozaiks-api"), "access_as_user", "dev-user",
-                "Dev User", "dev@example.com", List.of("user"), "mozaiks", List.of("pwd"), null);
+                "Dev User", "dev@example.com", List.of("user"), "mozaiks", List.of("pwd"), null, Set.of());
     }
 
     @Test
@@ -78,7 +79,7 @@ class TokenClaimsTest {
         token.getOtherClaims().put("scp", "access_as_user");
         ContractDecision decision = new ContractDecision(TokenKind.INTERNAL_SERVICE, "sa-id", "mozaiks-core",
                 List.of("mozaiks-api"), "access_as_user", null, null, null, List.of("internal_service"), "mozaiks",
-                List.of(), null);
+                List.of(), null, Set.of());
 
         TokenClaims.applyToAccessToken(token, decision);
 

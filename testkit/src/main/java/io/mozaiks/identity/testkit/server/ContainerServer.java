@@ -45,7 +45,8 @@ final class ContainerServer implements ServerUnderTest {
                 .withProviderLibsFrom(List.of(providerJar.toFile()))
                 .withRealmImportFiles(realmResource, usersResource)
                 .withCustomCommand("--hostname=" + baseUrl)
-                .withCustomCommand("--hostname-backchannel-dynamic=true");
+                .withCustomCommand("--hostname-backchannel-dynamic=true")
+                .withEnabledMetrics();
         container.setPortBindings(List.of("127.0.0.1:" + hostPort + ":" + HTTP_PORT));
         System.out.println("[testkit] starting Keycloak container quay.io/keycloak/keycloak:" + version
                 + " on " + baseUrl);
@@ -71,6 +72,11 @@ final class ContainerServer implements ServerUnderTest {
     @Override
     public String issuer(String realm) {
         return baseUrl() + "/realms/" + realm;
+    }
+
+    @Override
+    public String metricsUrl() {
+        return container.getMgmtServerUrl() + "/metrics";
     }
 
     @Override

@@ -33,6 +33,8 @@ final class DistributionServer implements ServerUnderTest {
                 .hostname("http://127.0.0.1:" + httpPort)
                 // As in the compose stack: back-channel URLs follow the address a service calls (localhost here).
                 .arg("--hostname-backchannel-dynamic=true")
+                // As in the compose stack: the contract's meters are scraped from the management port.
+                .arg("--metrics-enabled=true")
                 .log(workDir.resolve("keycloak.log"))
                 .build();
         System.out.println("[testkit] starting Keycloak distribution " + home + " on " + settings.baseUrl()
@@ -53,6 +55,11 @@ final class DistributionServer implements ServerUnderTest {
     @Override
     public String issuer(String realm) {
         return server.issuer(realm);
+    }
+
+    @Override
+    public String metricsUrl() {
+        return server.settings().managementUrl() + "/metrics";
     }
 
     @Override

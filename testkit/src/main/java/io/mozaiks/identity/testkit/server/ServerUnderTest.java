@@ -16,6 +16,12 @@ public interface ServerUnderTest extends AutoCloseable {
     /** The issuer of the realm, as tokens carry it. */
     String issuer(String realm);
 
+    /**
+     * The Prometheus scrape URL of the management interface ({@code /metrics}); the test server always runs
+     * with {@code metrics-enabled=true}, as the compose dev stack does.
+     */
+    String metricsUrl();
+
     /** The server log so far. */
     String logText();
 

@@ -53,6 +53,11 @@ public final class TestServer {
         return get().baseUrl();
     }
 
+    /** The Prometheus scrape URL on the management port ({@code metrics-enabled=true}). */
+    public static String metricsUrl() {
+        return get().metricsUrl();
+    }
+
     private static ServerUnderTest start() {
         Path jar = Paths.get(required("mozaiks.provider.jar"));
         if ("container".equals(System.getProperty(MODE_PROPERTY))) {
