@@ -1,6 +1,7 @@
 package io.mozaiks.identity.doctor;
 
 import io.mozaiks.identity.doctor.env.EnvCommand;
+import io.mozaiks.identity.doctor.server.KeycloakFloorCommand;
 import io.mozaiks.identity.doctor.token.FetchServiceTokenCommand;
 import io.mozaiks.identity.doctor.token.LoginCommand;
 import io.mozaiks.identity.doctor.token.TokenCommand;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /** {@code mozaiks-doctor}: which consumer rule a token or an env file fails, and the fix. */
 @Command(name = "mozaiks-doctor", mixinStandardHelpOptions = true, version = "mozaiks-doctor (contract 1.1)",
-        subcommands = {TokenCommand.class, FetchServiceTokenCommand.class, LoginCommand.class, EnvCommand.class},
+        subcommands = {TokenCommand.class, FetchServiceTokenCommand.class, LoginCommand.class, EnvCommand.class,
+                KeycloakFloorCommand.class},
         description = {"Explains a token or a consumer env against what each consumer really checks",
                 "(mozaiks-core runtime and its successor, plugin-host, platform Bearer and InternalBearer)."},
         footer = {"", "Examples:",
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
                 "  mozaiks-doctor env --consumer platform --from-env",
                 "  MOZAIKS_DOCTOR_CLIENT_SECRET=... mozaiks-doctor fetch-service-token --issuer URL mozaiks-core",
                 "  mozaiks-doctor login --issuer URL --client my-public-app",
+                "  mozaiks-doctor keycloak 26.7.5",
                 "", "Exit codes: 0 no finding, 1 findings, 3 could not check, 64 usage."})
 public final class DoctorCli implements Runnable {
 
