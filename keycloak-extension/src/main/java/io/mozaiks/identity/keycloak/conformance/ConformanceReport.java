@@ -80,7 +80,8 @@ public final class ConformanceReport {
                 ClientClaimChecks.thirdParty(id, client.consentRequired(), facts.scopeOnConsent(), client.fullScopeAllowed()),
                 PrivilegeChecks.serviceAccountInternal(id, client.serviceAccount(), client.serviceOnlyRoleHolder(), mayBeInternal),
                 PrivilegeChecks.internalServiceCredentials(id,
-                        client.serviceAccount() && client.serviceOnlyRoleHolder() && mayBeInternal, client.authenticator()));
+                        client.serviceAccount() && client.serviceOnlyRoleHolder() && mayBeInternal, client.authenticator()),
+                ProofOfPossessionChecks.dpopBound(id, contractClient.dpopBound(), facts.dpopPolicies()));
     }
 
     private Map<String, Object> privilegeSettingsJson() {
