@@ -27,4 +27,16 @@ class KeycloakFloorCommandTest {
             assertThat(out.toString()).startsWith("WARNING");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void answersAsJson() throws Exception {
+        StringWriter out = new StringWriter();
+        var cli = DoctorCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute("keycloak", "--json", "26.7.3")).isEqualTo(ExitCodes.FINDINGS);
+        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(answer.get("version").asText()).isEqualTo("26.7.3");
+        assertThat(answer.get("status").asText()).isEqualTo("below_floor");
+        assertThat(answer.get("message").asText()).contains("26.7.4");
+    }
 }

@@ -1,5 +1,7 @@
 package io.mozaiks.identity.doctor.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mozaiks.identity.doctor.ExitCodes;
 import io.mozaiks.identity.runner.floor.FloorCheck;
 import io.mozaiks.identity.runner.floor.KeycloakVersion;
@@ -8,6 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,6 +32,9 @@ public final class KeycloakFloorCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VERSION", description = "The Keycloak server version, e.g. 26.7.5.")
     String version;
 
+    @CommandLine.Option(names = "--json", description = "Answer as JSON: version, status, message.")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +48,19 @@ public final class KeycloakFloorCommand implements Callable<Integer> {
         }
         FloorCheck check = SecurityFloor.check(parsed);
         var out = spec.commandLine().getOut();
-        out.println((check.belowFloor() ? "WARNING " : "") + check.message());
+        if (json) {
+            Map<String, String> answer = new LinkedHashMap<>();
+            answer.put("version", check.version().toString());
+            answer.put("status", check.status().name().toLowerCase(Locale.ROOT));
+            answer.put("message", check.message());
+            try {
+                out.println(new ObjectMapper().writeValueAsString(answer));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.println((check.belowFloor() ? "WARNING " : "") + check.message());
+        }
         out.flush();
         return switch (check.status()) {
             case PATCHED -> ExitCodes.OK;
