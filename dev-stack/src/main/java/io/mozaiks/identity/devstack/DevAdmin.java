@@ -40,6 +40,11 @@ final class DevAdmin {
         return get("/admin/realms/" + realm + "/clients/" + id + "/client-secret").path("value").asText(null);
     }
 
+    /** The version the RUNNING server reports (admin server info), not the one the build expected. */
+    String serverVersion() throws IOException, InterruptedException {
+        return get("/admin/serverinfo").path("systemInfo").path("version").asText(null);
+    }
+
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token()).GET().build();

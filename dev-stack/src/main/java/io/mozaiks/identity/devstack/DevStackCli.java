@@ -193,13 +193,22 @@ public final class DevStackCli implements Callable<Integer> {
         step(out, 5, "reading the dev client secrets through the admin API (bootstrap admin, DEV ONLY)");
         String coreSecret = null;
         String platformSecret = null;
+        DevAdmin admin = new DevAdmin(built.baseUrl(), realm.name());
         try {
-            DevAdmin admin = new DevAdmin(built.baseUrl(), realm.name());
             coreSecret = admin.clientSecret("mozaiks-core");
             platformSecret = admin.clientSecret("mozaiks-platform");
         } catch (IOException e) {
             out.println("      could not read the secrets (" + e.getMessage() + "); see the admin console");
         }
+        // The security floor is judged on what the server reports: --dist-zip may run another version than the build's.
+        String running;
+        try {
+            running = admin.serverVersion();
+        } catch (IOException e) {
+            running = build.keycloakVersion();
+            out.println("      could not read the server version (" + e.getMessage() + "); judging the build's " + running);
+        }
+        FloorNotice.lines(running).forEach(out::println);
         Summary.lines(build.keycloakVersion(), publicUrl, realm, coreSecret, platformSecret, database, built.log())
                 .forEach(out::println);
         out.flush();

@@ -67,6 +67,8 @@ class DevStackSmokeIT {
         assertThat(first.output()).contains("[1/5]", "[4/5]", "Admin console  " + publicUrl + "/admin/",
                 "Issuer         " + publicUrl + "/realms/mozaiks", publicUrl + "/realms/mozaiks/mozaiks/contract",
                 "dev-superadmin", "new dev data");
+        // keycloak.version is at or above the security floor, and the running server's version was readable.
+        assertThat(first.output()).doesNotContain("security floor", "could not read the server version");
 
         Matcher curl = first.curlCommand();
         assertThat(curl.group(1)).isEqualTo("mozaiks-core");

@@ -15,7 +15,7 @@ class SummaryTest {
     void printsConsoleIssuerContractUsersAndATokenCommandThenTheReadyLine() {
         DevRealm realm = DevRealm.read(RealmFingerprint.realmFiles(REALM_DIR));
 
-        List<String> lines = Summary.lines("26.7.3", "http://localhost:8080", realm, "s3cr3t", "p1atform",
+        List<String> lines = Summary.lines("26.7.5", "http://localhost:8080", realm, "s3cr3t", "p1atform",
                 Path.of("/x/data/h2"), Path.of("/x/keycloak.log"));
         String text = String.join("\n", lines);
 

@@ -211,4 +211,26 @@ class TokenCommandTest {
         assertThat(out.toString()).contains("OWN issuer").contains("ACCEPT mozaiks-core runtime, user endpoint")
                 .contains("RESULT no finding (exit 0)");
     }
+
+    @Test
+    void aDpopBoundTokenIsExplainedAsBearerOnlyConsumersSeeIt() throws Exception {
+        Map<String, Object> claims = user();
+        claims.put("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"));
+        Run run = doctor(token(claims));
+        String warnings = JSON.readTree(run.out()).get("warnings").toString();
+        assertThat(warnings).contains("DPoP-bound", "cnf.jkt = 0ZcOCORZNYy", "Authorization: DPoP", "WITHOUT its binding",
+                "dpop.bound.access.tokens");
+        assertThat(run.verdict("core_user").get("verdict").asText()).as("as Bearer the binding is simply ignored")
+                .isEqualTo("ACCEPT");
+
+        Run plain = doctor(token(user()));
+        assertThat(JSON.readTree(plain.out()).get("warnings").toString()).doesNotContain("DPoP");
+    }
+
+    @Test
+    void aCertificateBoundTokenIsExplainedToo() throws Exception {
+        Map<String, Object> claims = user();
+        claims.put("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"));
+        assertThat(JSON.readTree(doctor(token(claims)).out()).get("warnings").toString()).contains("client certificate");
+    }
 }

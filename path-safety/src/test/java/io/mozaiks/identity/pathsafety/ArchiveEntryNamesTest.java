@@ -17,7 +17,7 @@ class ArchiveEntryNamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"keycloak-26.7.3/bin/kc.sh, keycloak-26.7.3/bin/kc.sh", "keycloak-26.7.3/, keycloak-26.7.3",
+    @CsvSource({"keycloak-26.7.5/bin/kc.sh, keycloak-26.7.5/bin/kc.sh", "keycloak-26.7.5/, keycloak-26.7.5",
             "a/./b, a/b", "./a, a", "a/b/., a/b"})
     void normalisesOnlyTheFolderSlashAndDotSegments(String entry, String expected) throws UnsafePathException {
         assertThat(ArchiveEntryNames.of(entry)).hasToString(expected);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one token through every consumer scheme, each configured with its consumer's env document for the issuer
@@ -67,12 +68,37 @@ public final class TokenExamination {
         if (jwksFile != null) {
             notes.add("keys from " + jwksFile + " (offline), not from the issuer");
         }
+        List<String> warnings = new ArrayList<>(sizeWarnings(token));
+        proofOfPossession(claims).ifPresent(warnings::add);
         Consumers consumers = new Consumers(issuer, jwksFile);
         List<Verdict> verdicts = new ArrayList<>();
         for (TokenScheme scheme : TokenScheme.values()) {
             verdicts.add(consumers.decide(scheme, token.strip(), scheme.meantFor() == tokenKind));
         }
-        return new TokenReport(header, claims, tokenKind, issuer, verdicts, sizeWarnings(token), notes);
+        return new TokenReport(header, claims, tokenKind, issuer, verdicts, warnings, notes);
+    }
+
+    /**
+     * A {@code cnf} claim binds the token to a key (DPoP: {@code cnf.jkt}, RFC 9449; mTLS: {@code cnf.x5t#S256},
+     * RFC 8705). Every consumer reads only {@code Authorization: Bearer} and checks no proof
+     * (docs/consumer-findings.md): a DPoP client sends {@code Authorization: DPoP} and is refused, and the same
+     * token sent as Bearer is accepted WITHOUT its binding, so a stolen copy works. The verdicts above are for
+     * the Bearer case.
+     */
+    static Optional<String> proofOfPossession(Map<String, Object> claims) {
+        if (!(claims.get("cnf") instanceof Map<?, ?> cnf)) {
+            return claims.containsKey("cnf")
+                    ? Optional.of("the token has a cnf claim that is not an object: no consumer reads it; the issuer"
+                            + " meant to bind the token to a key, which no consumer checks")
+                    : Optional.empty();
+        }
+        String binding = cnf.containsKey("jkt") ? "DPoP-bound (cnf.jkt = " + cnf.get("jkt") + ")"
+                : cnf.containsKey("x5t#S256") ? "bound to a client certificate (cnf.x5t#S256)" : "key-bound (cnf " + cnf.keySet() + ")";
+        return Optional.of("the token is " + binding + ", but all three consumers accept only 'Authorization: Bearer'"
+                + " and check no proof: a DPoP client sends 'Authorization: DPoP' and is refused (401), and the token sent"
+                + " as Bearer is accepted WITHOUT its binding (a stolen copy works). The verdicts above are for Bearer."
+                + " Fix: turn DPoP off for the contract client (client attribute dpop.bound.access.tokens=false, no"
+                + " dpop-bind-enforcer client policy for it); the conformance report fails such a client");
     }
 
     /**

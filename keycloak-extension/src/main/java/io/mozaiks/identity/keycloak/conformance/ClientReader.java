@@ -98,7 +98,8 @@ final class ClientReader {
                     MapperClaims.writer(m.getName(), m.getProtocolMapper(), m.getConfig(), source,
                             MapperClaims.STOCK_SCOPES.contains(scope.getName()), apiAudiences).ifPresent(writers::add);
                 }));
-        return new ReportFacts.ContractClient(facts, List.copyOf(applied), List.copyOf(writers));
+        return new ReportFacts.ContractClient(facts, List.copyOf(applied), List.copyOf(writers),
+                TRUE.equalsIgnoreCase(client.getAttribute(ProofOfPossessionChecks.DPOP_CLIENT_ATTRIBUTE)));
     }
 
     /** An OIDC mapper other than the contract mapper, with the priority its provider runs at. */

@@ -83,7 +83,8 @@ public final class ConformanceReport {
                 PrivilegeChecks.serviceAccountInternal(id, client.serviceAccount(), client.serviceOnlyRoleHolder(), mayBeInternal),
                 PrivilegeChecks.internalServiceCredentials(id,
                         client.serviceAccount() && client.serviceOnlyRoleHolder() && mayBeInternal, client.authenticator()),
-                TokenSizeChecks.tokenSize(id, facts.tokenSize()));
+                TokenSizeChecks.tokenSize(id, facts.tokenSize()),
+                ProofOfPossessionChecks.dpopBound(id, contractClient.dpopBound(), facts.dpopPolicies()));
     }
 
     private Map<String, Object> tokenSizeJson() {

@@ -29,6 +29,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.idm.ClientPoliciesRepresentation;
+import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
+import org.keycloak.representations.idm.ClientProfilesRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -102,7 +106,8 @@ public final class RealmFacts {
                 RealmCollisionScan.scan(session, realm, RealmCollisionScan.MAX_USERS),
                 tokenSize(session, realm, settings, privileges.settings(), clients.contractClients(),
                         TokenSizeEstimator.signatureBytes(alg, rsaKeyBits(session, realm, alg))),
-                audit(session, realm));
+                audit(session, realm),
+                dpopPolicies(session, realm));
     }
 
     /** Two queries of at most one event each (the store indexes admin events by realm and time). */
@@ -217,6 +222,42 @@ public final class RealmFacts {
         } catch (RuntimeException noKey) {
             return 0;
         }
+    }
+
+    /**
+     * Enabled client policies (the realm's and global ones) with a profile (the realm's or a global one, such as
+     * fapi-2-dpop-security-profile) that has the {@code dpop-bind-enforcer} executor. A policy that cannot be read
+     * is reported as such rather than skipped: an unreadable policy may still bind tokens.
+     */
+    private static List<ProofOfPossessionChecks.DpopPolicy> dpopPolicies(KeycloakSession session, RealmModel realm) {
+        ClientPoliciesRepresentation policies;
+        ClientProfilesRepresentation profiles;
+        try {
+            policies = session.clientPolicy().getClientPolicies(realm, true);
+            profiles = session.clientPolicy().getClientProfiles(realm, true);
+        } catch (ClientPolicyException | RuntimeException e) {
+            return List.of(new ProofOfPossessionChecks.DpopPolicy("(unreadable client policies)", "?",
+                    List.of("could not read them: " + e.getMessage())));
+        }
+        Set<String> dpopProfiles = new LinkedHashSet<>();
+        Stream.concat(nullSafe(profiles == null ? null : profiles.getProfiles()).stream(),
+                        nullSafe(profiles == null ? null : profiles.getGlobalProfiles()).stream())
+                .filter(profile -> nullSafe(profile.getExecutors()).stream()
+                        .anyMatch(e -> ProofOfPossessionChecks.DPOP_EXECUTOR.equals(e.getExecutorProviderId())))
+                .forEach(profile -> dpopProfiles.add(profile.getName()));
+        List<ProofOfPossessionChecks.DpopPolicy> found = new ArrayList<>();
+        Stream.concat(nullSafe(policies == null ? null : policies.getPolicies()).stream(),
+                        nullSafe(policies == null ? null : policies.getGlobalPolicies()).stream())
+                .filter(policy -> Boolean.TRUE.equals(policy.isEnabled()))
+                .forEach(policy -> nullSafe(policy.getProfiles()).stream().filter(dpopProfiles::contains).findFirst()
+                        .ifPresent(profile -> found.add(new ProofOfPossessionChecks.DpopPolicy(policy.getName(), profile,
+                                nullSafe(policy.getConditions()).stream()
+                                        .map(ClientPolicyConditionRepresentation::getConditionProviderId).toList()))));
+        return found.size() <= MAX_NAMES ? found : List.copyOf(found.subList(0, MAX_NAMES));
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String signingKeyType(KeycloakSession session, RealmModel realm, String algorithm) {

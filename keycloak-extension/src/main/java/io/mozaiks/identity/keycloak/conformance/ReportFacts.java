@@ -24,6 +24,7 @@ import java.util.List;
  * @param emailNameScan                      users sharing the part of their email before {@code @} (bounded scan)
  * @param tokenSize                          the largest access token of each contract client, and the realm's budget
  * @param audit                              the last changes of the privilege settings the admin-events store shows
+ * @param dpopPolicies                       enabled client policies that can bind access tokens with DPoP
  */
 public record ReportFacts(String realm, String scopeName, ContractSettings settings, PrivilegeFacts privileges,
                           List<Checks.AudienceClient> audienceClients, String signingAlgorithm, String signingKeyType,
@@ -32,15 +33,16 @@ public record ReportFacts(String realm, String scopeName, ContractSettings setti
                           List<String> clientsWithoutOwnAudience, List<String> apiAudienceOutsideContract,
                           boolean scopeOnConsent, ContractClients clients, List<ContractClient> contractClients,
                           boolean emailNameValidator, RealmCollisionScan.Result emailNameScan, TokenSizeFacts tokenSize,
-                          AuditFacts audit) {
+                          AuditFacts audit, List<ProofOfPossessionChecks.DpopPolicy> dpopPolicies) {
 
     /**
      * A contract client and the mappers that act on its tokens.
      *
      * @param appliedMappers its own OIDC mappers and those of its Default and Optional scopes, without the contract mapper
      * @param claimWriters   those of them that write a claim the contract owns or strips, or a case variant of a read name
+     * @param dpopBound      its attribute {@link ProofOfPossessionChecks#DPOP_CLIENT_ATTRIBUTE} is {@code true}
      */
     public record ContractClient(ClientFacts client, List<Checks.AppliedMapper> appliedMappers,
-                                 List<ClientClaimChecks.ClaimWriter> claimWriters) {
+                                 List<ClientClaimChecks.ClaimWriter> claimWriters, boolean dpopBound) {
     }
 }

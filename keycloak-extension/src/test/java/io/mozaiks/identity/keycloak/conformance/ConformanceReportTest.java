@@ -20,15 +20,22 @@ class ConformanceReportTest {
     private static final PrivilegeFacts PRIVILEGES = new PrivilegeFacts(PrivilegeSettingsParser.parse(Map.of(), Map.of()), List.of());
 
     private static ReportFacts facts(List<ClientFacts> realmClients, List<Checks.AppliedMapper> mappers) {
+        return facts(realmClients, mappers, List.of(), List.of());
+    }
+
+    /** @param dpopClients contract clients whose attribute dpop.bound.access.tokens is true */
+    private static ReportFacts facts(List<ClientFacts> realmClients, List<Checks.AppliedMapper> mappers,
+                                     List<String> dpopClients, List<ProofOfPossessionChecks.DpopPolicy> dpopPolicies) {
         ContractClients clients = new ContractClients(realmClients, PRIVILEGES);
         List<Checks.AudienceClient> audiences = SETTINGS.audiences().stream()
                 .map(a -> new Checks.AudienceClient(a, true, false, false, false, false, false, false, false)).toList();
         return new ReportFacts("mozaiks", Contract.CONTRACT_SCOPE, SETTINGS, PRIVILEGES, audiences, "RS256", "RSA",
                 false, List.of(), List.of(), List.of(), List.of(), List.of(), true, clients,
-                clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of())).toList(),
+                clients.contractClients().stream().map(c -> new ReportFacts.ContractClient(c, mappers, List.of(),
+                        dpopClients.contains(c.clientId()))).toList(),
                 true, new io.mozaiks.identity.keycloak.email.RealmCollisionScan.Result(java.util.Map.of(), 0, false),
                 new TokenSizeFacts(io.mozaiks.identity.keycloak.tokensize.TokenBudget.of(Map.of()), List.of(), 0, 0, false),
-                AuditFacts.NONE);
+                AuditFacts.NONE, dpopPolicies);
     }
 
     @SuppressWarnings("unchecked")
@@ -95,5 +102,49 @@ class ConformanceReportTest {
 
         assertThat(report).containsKey("clients_note");
         assertThat((List<Map<String, Object>>) report.get("clients")).first().isEqualTo(Map.of("client_id", "app-000", "status", "pass"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> clientCheck(Map<String, Object> report, String clientId, String id) {
+        return ((List<Map<String, Object>>) report.get("clients")).stream().filter(c -> clientId.equals(c.get("client_id")))
+                .flatMap(c -> ((List<Map<String, Object>>) c.get("checks")).stream()).filter(c -> id.equals(c.get("id")))
+                .findFirst().orElseThrow(() -> new AssertionError(id + " for " + clientId + " in " + report));
+    }
+
+    @Test
+    void aDpopBoundContractClientFailsTheReportAndOnlyThatClient() {
+        Map<String, Object> report = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default"),
+                ContractClientsTest.app("dpop-app", "default")), List.of(), List.of("dpop-app"), List.of())).build(false);
+
+        assertThat(report.get("status")).isEqualTo("fail");
+        Map<String, Object> bound = clientCheck(report, "dpop-app", ProofOfPossessionChecks.DPOP_BOUND);
+        assertThat(bound.get("status")).isEqualTo("fail");
+        assertThat((String) bound.get("reason")).contains("dpop.bound.access.tokens=true", "Authorization: Bearer", "cnf.jkt");
+        assertThat((String) bound.get("fix")).contains("Clients > dpop-app > Advanced");
+        assertThat(clientCheck(report, "web", ProofOfPossessionChecks.DPOP_BOUND).get("status")).isEqualTo("pass");
+    }
+
+    @Test
+    void anEnabledDpopPolicyFailsEveryContractClientNamingPolicyProfileAndConditions() {
+        ProofOfPossessionChecks.DpopPolicy policy = new ProofOfPossessionChecks.DpopPolicy("bind-everything",
+                "fapi-2-dpop-security-profile", List.of("client-scopes", "client-roles"));
+        Map<String, Object> report = new ConformanceReport(facts(List.of(ContractClientsTest.app("web", "default"),
+                ContractClientsTest.service("svc", "default")), List.of(), List.of(), List.of(policy))).build(false);
+
+        assertThat(report.get("status")).isEqualTo("fail");
+        for (String client : List.of("web", "svc")) {
+            Map<String, Object> check = clientCheck(report, client, ProofOfPossessionChecks.DPOP_BOUND);
+            assertThat(check.get("status")).as(client).isEqualTo("fail");
+            assertThat((String) check.get("reason")).contains("\"bind-everything\"", "\"fapi-2-dpop-security-profile\"",
+                    "dpop-bind-enforcer", "client-scopes, client-roles");
+            assertThat((String) check.get("fix")).contains("Client policies", "conditions are not evaluated");
+        }
+    }
+
+    @Test
+    void withoutDpopTheCheckPasses() {
+        assertThat(ProofOfPossessionChecks.dpopBound("web", false, List.of()).status()).isEqualTo(Check.Status.PASS);
+        assertThat(ProofOfPossessionChecks.dpopBound("web", false, List.of(
+                new ProofOfPossessionChecks.DpopPolicy("p", "q", List.of()))).reason()).contains("no condition");
     }
 }
