@@ -95,7 +95,7 @@ class SettingsAdminEventIT {
         assertThat(representation.get("after").get("mozaiks.role.aliases").asText()).isEqualTo("platform_admin:Admin,user:Member");
         assertThat(representation.get("after").get("mozaiks.internal.service.clients").asText())
                 .isEqualTo(representation.get("before").get("mozaiks.internal.service.clients").asText());
-        assertThat(SettingsAdminEvent.RESOURCE_PATH).isEqualTo(io.mozaiks.identity.keycloak.conformance.RealmFacts.SETTINGS_EVENT_PATH);
+        assertThat(SettingsAdminEvent.RESOURCE_PATH).isEqualTo(io.mozaiks.identity.keycloak.conformance.AdminEventsReader.SETTINGS_EVENT_PATH);
         JsonNode audit = Fixture.conformanceReport().get("privilege_settings").get("audit");
         assertThat(audit.get("admin_events_stored").asBoolean()).isTrue();
         assertThat(audit.get("last_settings_change").get("user_id").asText()).isEqualTo(realmAdminId);
