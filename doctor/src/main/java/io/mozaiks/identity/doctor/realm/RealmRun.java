@@ -33,6 +33,10 @@ final class RealmRun {
         } catch (IOException | RuntimeException e) {
             return fail(err, "cannot read realm " + options.realm + ": " + e.getMessage(), ExitCodes.CANNOT_CHECK);
         }
+        ServerVersionNotice.of(admin).ifPresent(line -> {
+            err.println("mozaiks-doctor realm: " + line);
+            err.flush();
+        });
         PlanPrinter.print(plan, options.url, !apply, out);
         if (!apply) {
             if (!plan.isEmpty()) {

@@ -95,6 +95,8 @@ class RealmDeployIT {
         Run plan = realm("plan", realm, "deploy-realm-admin", "deploy-realm-admin-pw", CORE_CLIENTS);
         System.out.println("[realm plan, core example]\n" + plan.out() + plan.err());
         assertThat(plan.exit()).as(plan.err()).isEqualTo(ExitCodes.OK);
+        // The admin API showed this admin the server's version (26.7.x at or above the floor): no note, no warning.
+        assertThat(plan.err()).as("security-floor line of realm plan").doesNotContain("security floor");
         assertThat(plan.out()).contains("(dry run: nothing is changed)")
                 .contains("create realm role platform_admin").contains("create realm role internal_service")
                 .contains("client mozaiks-api (the API audience, which only receives tokens): switch off standard flow")
